@@ -1,0 +1,161 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What a card fault means and what to do next, in Dutch, French and English.
+
+Used by the command line; the desk UI will present the same codes through Qt's
+translation system.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from eid.errors import CardFault
+
+
+class Language(StrEnum):
+    NL = "nl"
+    FR = "fr"
+    EN = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class FaultText:
+    what: str
+    next_step: str
+
+
+_T = FaultText
+
+FAULT_TEXTS: dict[CardFault, dict[Language, FaultText]] = {
+    CardFault.PCSC_UNAVAILABLE: {
+        Language.NL: _T(
+            "De kaartlezerdienst (PC/SC) draait niet.",
+            "Start de dienst (Linux: pcscd; Windows: Smartcard-service) of sluit de lezer opnieuw aan.",
+        ),
+        Language.FR: _T(
+            "Le service de lecteur de cartes (PC/SC) ne fonctionne pas.",
+            "Démarrez le service (Linux : pcscd ; Windows : Carte à puce) ou rebranchez le lecteur.",
+        ),
+        Language.EN: _T(
+            "The card reader service (PC/SC) is not running.",
+            "Start the service (Linux: pcscd; Windows: Smart Card service) or plug the reader in again.",
+        ),
+    },
+    CardFault.NO_READER: {
+        Language.NL: _T(
+            "Er is geen kaartlezer aangesloten.", "Sluit de kaartlezer aan en probeer opnieuw."
+        ),
+        Language.FR: _T(
+            "Aucun lecteur de cartes n'est branché.", "Branchez le lecteur et réessayez."
+        ),
+        Language.EN: _T("No card reader is connected.", "Connect the card reader and try again."),
+    },
+    CardFault.READER_NOT_FOUND: {
+        Language.NL: _T(
+            "Die kaartlezer is niet gevonden.",
+            "Kies een lezer uit de lijst van 'baliecheck readers'.",
+        ),
+        Language.FR: _T(
+            "Ce lecteur de cartes est introuvable.",
+            "Choisissez un lecteur de la liste 'baliecheck readers'.",
+        ),
+        Language.EN: _T(
+            "That card reader was not found.",
+            "Pick a reader from the list of 'baliecheck readers'.",
+        ),
+    },
+    CardFault.NO_CARD: {
+        Language.NL: _T(
+            "Er zit geen kaart in de lezer.",
+            "Steek de eID-kaart in de lezer, met de chip naar boven.",
+        ),
+        Language.FR: _T(
+            "Il n'y a pas de carte dans le lecteur.", "Insérez la carte eID, puce vers le haut."
+        ),
+        Language.EN: _T("There is no card in the reader.", "Insert the eID card, chip facing up."),
+    },
+    CardFault.CARD_UNREADABLE: {
+        Language.NL: _T(
+            "De kaart reageert niet: ze zit misschien omgekeerd in de lezer of is geen chipkaart.",
+            "Neem de kaart uit en steek ze opnieuw in, met de chip naar boven.",
+        ),
+        Language.FR: _T(
+            "La carte ne répond pas : elle est peut-être insérée à l'envers ou n'a pas de puce.",
+            "Retirez la carte et réinsérez-la, puce vers le haut.",
+        ),
+        Language.EN: _T(
+            "The card does not answer: it may be upside down or not a chip card.",
+            "Take the card out and insert it again, chip facing up.",
+        ),
+    },
+    CardFault.NOT_AN_EID: {
+        Language.NL: _T(
+            "Dit is geen Belgische eID-kaart.", "Vraag de identiteitskaart van de burger."
+        ),
+        Language.FR: _T(
+            "Ce n'est pas une carte eID belge.", "Demandez la carte d'identité du citoyen."
+        ),
+        Language.EN: _T("This is not a Belgian eID card.", "Ask for the citizen's identity card."),
+    },
+    CardFault.CARD_REMOVED: {
+        Language.NL: _T(
+            "De kaart werd uitgenomen tijdens het lezen.",
+            "Steek de kaart opnieuw in en laat ze zitten tot het lezen klaar is.",
+        ),
+        Language.FR: _T(
+            "La carte a été retirée pendant la lecture.",
+            "Réinsérez la carte et laissez-la jusqu'à la fin de la lecture.",
+        ),
+        Language.EN: _T(
+            "The card was taken out while it was being read.",
+            "Insert the card again and leave it in until reading is done.",
+        ),
+    },
+    CardFault.CARD_DATA_CORRUPT: {
+        Language.NL: _T(
+            "De gegevens op de kaart zijn onleesbaar of beschadigd.",
+            "Beslis manueel met een reden; de burger kan bij Burgerzaken een nieuwe kaart aanvragen.",
+        ),
+        Language.FR: _T(
+            "Les données de la carte sont illisibles ou endommagées.",
+            "Décidez manuellement avec un motif ; le citoyen peut demander une nouvelle carte à la commune.",
+        ),
+        Language.EN: _T(
+            "The data on the card is unreadable or damaged.",
+            "Decide manually with a reason; the citizen can ask Civil Affairs for a new card.",
+        ),
+    },
+    CardFault.NATIONAL_NUMBER_INVALID: {
+        Language.NL: _T(
+            "Het rijksregisternummer op deze kaart is niet geldig.",
+            "Gebruik deze kaart niet voor een advies; beslis manueel met een reden.",
+        ),
+        Language.FR: _T(
+            "Le numéro de registre national sur cette carte n'est pas valide.",
+            "N'utilisez pas cette carte pour un avis ; décidez manuellement avec un motif.",
+        ),
+        Language.EN: _T(
+            "The national number on this card is not valid.",
+            "Do not use this card for an advice; decide manually with a reason.",
+        ),
+    },
+    CardFault.READER_IN_USE: {
+        Language.NL: _T(
+            "De kaartlezer wordt door een ander programma gebruikt.",
+            "Sluit het andere programma (bijvoorbeeld eID Viewer) en probeer opnieuw.",
+        ),
+        Language.FR: _T(
+            "Le lecteur de cartes est utilisé par un autre programme.",
+            "Fermez l'autre programme (par exemple eID Viewer) et réessayez.",
+        ),
+        Language.EN: _T(
+            "The card reader is in use by another program.",
+            "Close the other program (for example eID Viewer) and try again.",
+        ),
+    },
+}
+
+
+def fault_text(fault: CardFault, language: Language) -> FaultText:
+    return FAULT_TEXTS[fault][language]

@@ -1,0 +1,124 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The BELPIC read flow: select by path, read a file of unknown size, card generation.
+
+It talks to any CardChannel, so PC/SC cards and simulated cards take the same path.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eid import apdu
+from eid.errors import CardFault, EidError
+from eid.identity import CardIdentity, parse_identity
+
+if TYPE_CHECKING:
+    from eid.reader import CardChannel
+
+log = logging.getLogger(__name__)
+
+IDENTITY_FILE = bytes.fromhex("3F00DF014031")
+IDENTITY_SIGNATURE_FILE = bytes.fromhex("3F00DF014032")
+ADDRESS_FILE = bytes.fromhex("3F00DF014033")
+RRN_CERTIFICATE_FILE = bytes.fromhex("3F00DF00503C")
+ROOT_CERTIFICATE_FILE = bytes.fromhex("3F00DF00503B")
+
+# READ BINARY's offset has 15 bits, so no file we can read is larger.
+MAX_FILE_SIZE = 0x8000
+APPLET_VERSION_INDEX = 21
+
+_GENERATIONS = {0x11: "1.1", 0x17: "1.7", 0x18: "1.8"}
+
+Transmit = Callable[[bytes], bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class CardReading:
+    """One card read: which reader, the card's applet version and the identity."""
+
+    reader: str
+    atr: bytes = field(repr=False)
+    applet_version: int
+    identity: CardIdentity
+
+    @property
+    def generation(self) -> str:
+        v = self.applet_version
+        return _GENERATIONS.get(v, f"{v >> 4}.{v & 0x0F}")
+
+
+def read_card(channel: CardChannel, reader: str) -> CardReading:
+    """Read the identity file and the card data; raise EidError with the fault on failure."""
+    raw_identity = read_file(channel, IDENTITY_FILE)
+    identity = parse_identity(raw_identity)
+    applet_version = read_applet_version(channel)
+    return CardReading(
+        reader=reader, atr=channel.atr, applet_version=applet_version, identity=identity
+    )
+
+
+def read_applet_version(channel: CardChannel) -> int:
+    """GET CARD DATA; byte 21 of its answer is the applet version (0x11, 0x17, 0x18)."""
+    with channel.transaction():
+        response = apdu.exchange(channel.transmit, apdu.GET_CARD_DATA)
+    if response.sw != apdu.SW_OK or len(response.data) <= APPLET_VERSION_INDEX:
+        raise EidError(
+            CardFault.CARD_DATA_CORRUPT,
+            f"GET CARD DATA gave {len(response.data)} bytes, {apdu.describe_sw(response.sw)}",
+        )
+    return response.data[APPLET_VERSION_INDEX]
+
+
+def read_file(channel: CardChannel, path: bytes) -> bytes:
+    """Select ``path`` and read it whole, inside one transaction."""
+    with channel.transaction():
+        return _read_selected(channel.transmit, path)
+
+
+def _read_selected(transmit: Transmit, path: bytes) -> bytes:
+    _select(transmit, path)
+    data = bytearray()
+    reselected = False
+    while True:
+        response = apdu.exchange(transmit, apdu.read_binary(len(data), apdu.MAX_CHUNK))
+        if response.sw == apdu.SW_END_OF_FILE:
+            break
+        if response.sw in apdu.SW_RESELECT and not reselected:
+            reselected = True
+            _reselect_applet(transmit)
+            _select(transmit, path)
+            continue
+        if response.sw not in (apdu.SW_OK, 0x6282):
+            raise EidError(
+                CardFault.CARD_DATA_CORRUPT, f"READ BINARY: {apdu.describe_sw(response.sw)}"
+            )
+        data += response.data
+        if len(data) > MAX_FILE_SIZE:
+            raise EidError(CardFault.CARD_DATA_CORRUPT, "file longer than READ BINARY can address")
+        if len(response.data) < apdu.MAX_CHUNK or response.sw == 0x6282:
+            break
+    log.debug("read file %s: %d bytes", path.hex().upper(), len(data))
+    return bytes(data)
+
+
+def _select(transmit: Transmit, path: bytes) -> None:
+    """SELECT by path; on 'not found'-like answers select the applet by AID and retry once."""
+    response = apdu.exchange(transmit, apdu.select_by_path(path))
+    if response.sw in apdu.SW_RESELECT:
+        _reselect_applet(transmit)
+        response = apdu.exchange(transmit, apdu.select_by_path(path))
+    if response.sw != apdu.SW_OK:
+        raise EidError(
+            CardFault.NOT_AN_EID, f"SELECT {path.hex().upper()}: {apdu.describe_sw(response.sw)}"
+        )
+
+
+def _reselect_applet(transmit: Transmit) -> None:
+    response = apdu.exchange(transmit, apdu.select_applet())
+    if response.sw != apdu.SW_OK:
+        raise EidError(
+            CardFault.NOT_AN_EID, f"SELECT BELPIC applet: {apdu.describe_sw(response.sw)}"
+        )

@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Typed card errors: one root, EidError, carrying a CardFault code and never any card data."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CardFault(StrEnum):
+    """What went wrong with a reader or card, as a stable code for app/ and the logs."""
+
+    PCSC_UNAVAILABLE = "PCSC_UNAVAILABLE"
+    NO_READER = "NO_READER"
+    READER_NOT_FOUND = "READER_NOT_FOUND"
+    NO_CARD = "NO_CARD"
+    CARD_UNREADABLE = "CARD_UNREADABLE"
+    NOT_AN_EID = "NOT_AN_EID"
+    CARD_REMOVED = "CARD_REMOVED"
+    CARD_DATA_CORRUPT = "CARD_DATA_CORRUPT"
+    NATIONAL_NUMBER_INVALID = "NATIONAL_NUMBER_INVALID"
+    READER_IN_USE = "READER_IN_USE"
+
+
+class EidError(Exception):
+    """A reader or card problem.
+
+    ``detail`` is for the admin log: technical, in English, and never holding card data.
+    """
+
+    def __init__(self, fault: CardFault, detail: str = "") -> None:
+        super().__init__(f"{fault.value}: {detail}" if detail else fault.value)
+        self.fault = fault
+        self.detail = detail

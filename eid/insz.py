@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The national number (INSZ: national register or BIS number) as a value that hides itself.
+
+``str()``, ``repr()`` and ``format()`` give only the masked form ``85.07.30-xxx.xx``; the
+digits are reached through the explicit ``digits`` attribute. Validation is python-stdnum's
+(checksum with the 2000 rule, BIS months, unknown birth dates).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Final
+
+from stdnum.be import bis, nn
+from stdnum.exceptions import ValidationError
+
+from eid.errors import CardFault, EidError
+
+
+class NumberKind(StrEnum):
+    NATIONAL_REGISTER = "national-register"
+    BIS = "bis"
+
+
+class NationalNumber:
+    """A validated national number or BIS number. Immutable; masked when printed."""
+
+    __slots__ = ("_digits", "_kind")
+    _digits: str
+    _kind: NumberKind
+
+    def __init__(self, text: str) -> None:
+        # Typed callers pass str; anything else is refused like a malformed number.
+        digits = nn.compact(text) if isinstance(text, str) else ""
+        kind = _validate(digits)
+        object.__setattr__(self, "_digits", digits)
+        object.__setattr__(self, "_kind", kind)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("NationalNumber is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("NationalNumber is immutable")
+
+    @property
+    def digits(self) -> str:
+        """The 11 digits. Use only to send the number where it is needed, never to show it."""
+        return self._digits
+
+    @property
+    def kind(self) -> NumberKind:
+        return self._kind
+
+    @property
+    def masked(self) -> str:
+        """Birth-date part only, e.g. ``85.07.30-xxx.xx``."""
+        d = self._digits
+        return f"{d[0:2]}.{d[2:4]}.{d[4:6]}-xxx.xx"
+
+    def __str__(self) -> str:
+        return self.masked
+
+    def __repr__(self) -> str:
+        return f"NationalNumber({self.masked!r})"
+
+    def __format__(self, spec: str) -> str:
+        return format(self.masked, spec)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NationalNumber) and other._digits == self._digits
+
+    def __hash__(self) -> int:
+        return hash(("NationalNumber", self._digits))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        raise TypeError("a NationalNumber is not pickled, so it cannot leak into files")
+
+
+_INVALID: Final = "not a valid national register or BIS number"
+
+
+def _validate(digits: str) -> NumberKind:
+    """Which kind the digits are, or an EidError that never repeats the digits."""
+    if len(digits) != 11 or not digits.isascii() or not digits.isdigit():
+        raise EidError(CardFault.NATIONAL_NUMBER_INVALID, f"{_INVALID} (not 11 digits)")
+    month = int(digits[2:4])
+    module = bis if 20 <= month <= 52 else nn
+    try:
+        module.validate(digits)
+    except ValidationError as exc:
+        # stdnum's messages name components, not the digits; keep only the class name.
+        reason = type(exc).__name__
+        raise EidError(CardFault.NATIONAL_NUMBER_INVALID, f"{_INVALID} ({reason})") from None
+    return NumberKind.BIS if module is bis else NumberKind.NATIONAL_REGISTER
+
+
+def is_valid_national_number(text: str) -> bool:
+    """True if ``text`` (separators allowed) is a valid national register or BIS number."""
+    try:
+        NationalNumber(text)
+    except EidError:
+        return False
+    return True

@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Shared set-up for scripts/run.sh and scripts/test.sh (sourced, not run):
+# installs missing Debian packages, then makes .venv and installs the project into it.
+
+need_debian_packages() {
+    local missing=()
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || {
+            echo "Missing Debian packages: ${missing[*]}. Install them as root (apt-get install ${missing[*]})." >&2
+            return 1
+        }
+        sudo="sudo"
+    fi
+    echo "Installing Debian packages: ${missing[*]}" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+make_venv() {
+    # $1: pip extra to install ("" or "dev"). Re-installs only when pyproject.toml changed.
+    local extra="$1" stamp=".venv/.installed${1:+-$1}"
+    local python="${PYTHON:-python3}"
+    [ -x .venv/bin/python ] || "$python" -m venv .venv
+    if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+        .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra:+[$extra]}"
+        touch "$stamp"
+    fi
+}
