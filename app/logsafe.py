@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""A logging filter that masks national numbers: the second line of defence after NationalNumber.
+"""A logging formatter that masks national numbers: the second line of defence after NationalNumber.
 
 Any run of exactly 11 digits, or the dotted form ``85.07.30-123.45``, becomes ``85.07.30-xxx.xx``.
 """
@@ -22,28 +22,26 @@ def redact(text: str) -> str:
     return _NUMBER.sub(r"\1.\2.\3-xxx.xx", text)
 
 
-class RedactingFilter(logging.Filter):
-    """Rewrites the formatted message (and exception text) of each record it passes."""
+class RedactingFormatter(logging.Formatter):
+    """Formats a record as usual, then masks numbers in the whole text (traceback included).
 
-    def filter(self, record: logging.LogRecord) -> bool:
+    A formatter, not a filter: the record itself is left as it was, so other handlers (and
+    the tests that look for leaks in raw records) see what the code really logged.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
         try:
-            message = record.getMessage()
+            return redact(super().format(record))
         except (TypeError, ValueError) as exc:  # a wrong format/args pair in a log call
-            message = f"unformattable log message {record.msg!r} ({type(exc).__name__})"
-        record.msg = redact(message)
-        record.args = None
-        if record.exc_info and record.exc_info[1] is not None:
-            formatted = logging.Formatter().formatException(record.exc_info)
-            record.exc_text = redact(formatted)
-            record.exc_info = None
-        return True
+            return redact(f"unformattable log message {record.msg!r} ({type(exc).__name__})")
 
 
 def install(level: int = logging.WARNING) -> None:
-    """Configure root logging to stderr with redaction on the handler."""
-    handler = logging.StreamHandler()
-    handler.addFilter(RedactingFilter())
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    """Log to stderr through a redacting formatter on the root logger (added once)."""
     root = logging.getLogger()
-    root.handlers[:] = [handler]
     root.setLevel(level)
+    if any(isinstance(h.formatter, RedactingFormatter) for h in root.handlers):
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)

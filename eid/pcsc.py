@@ -94,13 +94,16 @@ class PcscCardReader:
 
     # -- CardReader ----------------------------------------------------------------------
     def list_readers(self) -> list[ReaderStatus]:
-        names = self._reader_names()
-        if not names:
-            return []
         sc = self._sc
-        rv, states = sc.SCardGetStatusChange(
-            self._ctx(), 0, [(name, sc.SCARD_STATE_UNAWARE) for name in names]
-        )
+        for _attempt in range(3):  # a reader unplugged between listing and asking: list again
+            names = self._reader_names()
+            if not names:
+                return []
+            rv, states = sc.SCardGetStatusChange(
+                self._ctx(), 0, [(name, sc.SCARD_STATE_UNAWARE) for name in names]
+            )
+            if rv != sc.SCARD_E_UNKNOWN_READER:
+                break
         if rv not in (sc.SCARD_S_SUCCESS, sc.SCARD_E_TIMEOUT):
             raise self._error(rv, "get reader status")
         return [
@@ -140,6 +143,9 @@ class PcscCardReader:
         rv, states = sc.SCardGetStatusChange(self._ctx(), int(timeout * 1000), query)
         if rv in (sc.SCARD_E_TIMEOUT, sc.SCARD_E_CANCELLED):
             return False
+        if rv == sc.SCARD_E_UNKNOWN_READER:  # unplugged while we listed: look again
+            self._states = {}
+            return True
         if rv != sc.SCARD_S_SUCCESS:
             raise self._error(rv, "wait for reader change")
         self._states = {name: event & ~sc.SCARD_STATE_CHANGED for name, event, _ in states}

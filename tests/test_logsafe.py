@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.logsafe import RedactingFilter, redact
+from app.logsafe import RedactingFormatter, redact
 from eid.card_profiles import synthetic_number
 from eid.errors import EidError
 from eid.insz import is_valid_national_number
@@ -32,7 +32,7 @@ class CollectingHandler(logging.Handler):
     def __init__(self) -> None:
         super().__init__(level=logging.DEBUG)
         self.lines: list[str] = []
-        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        self.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
 
     def emit(self, record: logging.LogRecord) -> None:
         self.lines.append(self.format(record))
@@ -44,10 +44,9 @@ class CollectingHandler(logging.Handler):
 
 @pytest.fixture
 def collected(request: pytest.FixtureRequest) -> Iterator[tuple[logging.Logger, CollectingHandler]]:
-    """A real logger, not propagating to root, with a redacting collecting handler."""
+    """A real logger, not propagating to root, with a collecting handler that redacts."""
     logger = logging.getLogger(f"baliecheck.test_logsafe.{request.node.name}")
     handler = CollectingHandler()
-    handler.addFilter(RedactingFilter())
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
     logger.propagate = False
@@ -123,7 +122,7 @@ def test_redact_any_11_digit_run_between_non_digits_is_masked(
     assert text == f"{before}{digits[:2]}.{digits[2:4]}.{digits[4:6]}-xxx.xx{after}"
 
 
-# -- RedactingFilter on a real logger -----------------------------------------------------
+# -- RedactingFormatter on a real logger -----------------------------------------------------
 
 
 def _members() -> dict[str, str]:
@@ -137,7 +136,7 @@ def _look_up_member() -> None:
         raise ValueError(f"no member {DOTTED}") from missing
 
 
-def test_redacting_filter_masks_number_in_args(
+def test_redacting_formatter_masks_number_in_args(
     collected: tuple[logging.Logger, CollectingHandler],
 ) -> None:
     logger, handler = collected
@@ -145,7 +144,7 @@ def test_redacting_filter_masks_number_in_args(
     assert handler.lines == [f"WARNING {logger.name}: card {MASKED} read in Oefenlezer"]
 
 
-def test_redacting_filter_masks_number_in_message_and_dict_args(
+def test_redacting_formatter_masks_number_in_message_and_dict_args(
     collected: tuple[logging.Logger, CollectingHandler],
 ) -> None:
     logger, handler = collected
@@ -157,7 +156,7 @@ def test_redacting_filter_masks_number_in_message_and_dict_args(
     ]
 
 
-def test_redacting_filter_masks_number_in_exc_info(
+def test_redacting_formatter_masks_number_in_exc_info(
     collected: tuple[logging.Logger, CollectingHandler],
 ) -> None:
     logger, handler = collected
@@ -174,7 +173,7 @@ def test_redacting_filter_masks_number_in_exc_info(
     assert f"KeyError: '{MASKED}'" in text
 
 
-def test_redacting_filter_keeps_eid_error_text(
+def test_redacting_formatter_keeps_eid_error_text(
     collected: tuple[logging.Logger, CollectingHandler],
 ) -> None:
     logger, handler = collected
@@ -185,7 +184,7 @@ def test_redacting_filter_keeps_eid_error_text(
     assert "EidError: CARD_DATA_CORRUPT: TLV tag 0x06 runs past the end" in handler.text
 
 
-def test_redacting_filter_passes_every_record(
+def test_redacting_formatter_passes_every_record(
     collected: tuple[logging.Logger, CollectingHandler],
 ) -> None:
     logger, handler = collected
@@ -197,14 +196,20 @@ def test_redacting_filter_passes_every_record(
     ]
 
 
-def test_redacting_filter_bad_format_args_neither_raise_nor_leak(
+def test_redacting_formatter_bad_format_args_neither_raise_nor_leak(
     collected: tuple[logging.Logger, CollectingHandler], capsys: pytest.CaptureFixture[str]
 ) -> None:
     logger, handler = collected
-    logger.error("number %d", NUMBER)  # wrong conversion: a programming error, not a crash
+    # A wrong conversion is a programming error, not a crash. The record goes to our handler
+    # directly: pytest's own capture handler would (rightly) raise on it first.
+    record = logger.makeRecord(
+        logger.name, logging.ERROR, __file__, 1, "number %d", (NUMBER,), None
+    )
+    handler.handle(record)
     captured = capsys.readouterr()
     assert HIDDEN not in captured.err
     assert HIDDEN not in handler.text
+    assert handler.lines == ["unformattable log message 'number %d' (TypeError)"]
 
 
 @pytest.mark.parametrize(
@@ -221,3 +226,24 @@ def test_redacting_filter_bad_format_args_neither_raise_nor_leak(
 def test_redact_masks_every_form_national_number_accepts(shown: str) -> None:
     assert is_valid_national_number(shown)
     assert HIDDEN not in redact(shown).replace("-", "").replace(".", "").replace(" ", "")
+
+
+def test_redacting_formatter_leaves_the_record_unchanged(
+    collected: tuple[logging.Logger, CollectingHandler],
+) -> None:
+    """Other handlers (and leak tests on raw records) must see what was really logged."""
+    logger, handler = collected
+    raw: list[str] = []
+
+    class Raw(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            raw.append(record.getMessage())
+
+    other = Raw()
+    logger.addHandler(other)
+    try:
+        logger.warning("card %s", NUMBER)
+    finally:
+        logger.removeHandler(other)
+    assert handler.lines == [f"WARNING {logger.name}: card {MASKED}"]
+    assert raw == [f"card {NUMBER}"]
