@@ -51,19 +51,24 @@ class CardReading:
 
 
 def read_card(channel: CardChannel, reader: str) -> CardReading:
-    """Read the identity file and the card data; raise EidError with the fault on failure."""
-    raw_identity = read_file(channel, IDENTITY_FILE)
-    identity = parse_identity(raw_identity)
-    applet_version = read_applet_version(channel)
-    return CardReading(
-        reader=reader, atr=channel.atr, applet_version=applet_version, identity=identity
-    )
+    """Read the identity file and the card data in one transaction; EidError on failure.
 
-
-def read_applet_version(channel: CardChannel) -> int:
-    """GET CARD DATA; byte 21 of its answer is the applet version (0x11, 0x17, 0x18)."""
+    One transaction, so no other program's commands can come between the two.
+    """
     with channel.transaction():
-        response = apdu.exchange(channel.transmit, apdu.GET_CARD_DATA)
+        raw_identity = _read_selected(channel.transmit, IDENTITY_FILE)
+        applet_version = _applet_version(channel.transmit)
+        atr = channel.atr
+    identity = parse_identity(raw_identity)
+    return CardReading(reader=reader, atr=atr, applet_version=applet_version, identity=identity)
+
+
+def _applet_version(transmit: Transmit) -> int:
+    """GET CARD DATA; byte 21 of its answer is the applet version (0x11, 0x17, 0x18)."""
+    response = apdu.exchange(transmit, apdu.GET_CARD_DATA)
+    if response.sw in apdu.SW_RESELECT:  # another applet was selected in between
+        _reselect_applet(transmit)
+        response = apdu.exchange(transmit, apdu.GET_CARD_DATA)
     if response.sw != apdu.SW_OK or len(response.data) <= APPLET_VERSION_INDEX:
         raise EidError(
             CardFault.CARD_DATA_CORRUPT,

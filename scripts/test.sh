@@ -10,6 +10,6 @@ need_debian_packages pcscd vsmartcard-vpcd libpcsclite-dev libpcsclite1
 make_venv dev
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-.venv/bin/mypy eid app ui tests
+.venv/bin/mypy eid app ui tests bench
 .venv/bin/lint-imports
 exec .venv/bin/pytest "$@"
