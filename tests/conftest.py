@@ -7,9 +7,11 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import keyring
 import pytest
 
 from eid.pcsc import PcscCardReader
+from tests.keyring_memory import InMemoryKeyring
 from tests.pcsc_stack import PcscDaemon, VpcdCards
 
 if TYPE_CHECKING:
@@ -24,6 +26,16 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BALIECHECK_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("BALIECHECK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("BALIECHECK_LANG", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[InMemoryKeyring]:
+    """Each test gets an empty in-memory keyring (the OS keychain cannot run in CI)."""
+    previous = keyring.get_keyring()
+    backend = InMemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture(autouse=True)

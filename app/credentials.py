@@ -1,0 +1,93 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Secrets in the OS keyring, never in files or on the command line.
+
+Which keyring is used is keyring's own configuration (``PYTHON_KEYRING_BACKEND``,
+``keyringrc.cfg``). When no usable backend exists the caller gets KEYRING_UNAVAILABLE with
+words on how to fix it; there is no silent fallback to a plain file.
+"""
+
+from __future__ import annotations
+
+import secrets
+from enum import StrEnum
+from typing import Protocol
+
+import keyring
+import keyring.errors
+from keyring.backends import fail
+
+from app.problems import AppError, Problem
+
+KEYRING_SERVICE = "baliecheck"
+
+HOW_TO_FIX = (
+    "no usable OS keyring: on a desktop unlock or install the system keyring (Windows "
+    "Credential Manager, macOS Keychain, Secret Service); on a server configure one with "
+    "PYTHON_KEYRING_BACKEND or keyringrc.cfg (e.g. keyrings.alt)"
+)
+
+
+class SecretName(StrEnum):
+    """The secrets baliecheck keeps, by their keyring user name."""
+
+    BEARER_TOKEN = "backend-bearer-token"
+    OAUTH_CLIENT_SECRET = "backend-oauth-client-secret"
+    PSEUDONYM_KEY = "pseudonym-key"
+    SERVE_TOKENS = "serve-tokens"
+
+
+class CredentialStore(Protocol):
+    def get(self, name: SecretName) -> str | None: ...
+
+    def set(self, name: SecretName, value: str) -> None: ...
+
+
+class KeyringCredentials:
+    """CredentialStore over the ``keyring`` package. Calls may block on an unlock prompt."""
+
+    def _backend(self) -> keyring.backend.KeyringBackend:
+        backend = keyring.get_keyring()
+        if isinstance(backend, fail.Keyring):
+            raise AppError(Problem.KEYRING_UNAVAILABLE, HOW_TO_FIX)
+        return backend
+
+    def get(self, name: SecretName) -> str | None:
+        try:
+            return self._backend().get_password(KEYRING_SERVICE, name.value)
+        except keyring.errors.KeyringError as exc:
+            raise AppError(
+                Problem.KEYRING_UNAVAILABLE, f"{HOW_TO_FIX} ({type(exc).__name__})"
+            ) from None
+
+    def set(self, name: SecretName, value: str) -> None:
+        try:
+            self._backend().set_password(KEYRING_SERVICE, name.value, value)
+        except keyring.errors.KeyringError as exc:
+            raise AppError(
+                Problem.KEYRING_UNAVAILABLE, f"{HOW_TO_FIX} ({type(exc).__name__})"
+            ) from None
+
+
+def _unavailable(exc: Exception) -> AppError:
+    return AppError(Problem.KEYRING_UNAVAILABLE, f"{HOW_TO_FIX} ({type(exc).__name__})")
+
+
+def require_secret(store: CredentialStore, name: SecretName) -> str:
+    """The secret, or CREDENTIALS_MISSING naming the command that sets it."""
+    value = store.get(name)
+    if not value:
+        raise AppError(
+            Problem.CREDENTIALS_MISSING,
+            f"no {name.value} in the keyring: "
+            f"set it with 'baliecheck credentials set {name.value}'",
+        )
+    return value
+
+
+def pseudonym_key(store: CredentialStore) -> bytes:
+    """The installation's HMAC key for pseudonyms, created (32 random bytes) on first use."""
+    value = store.get(SecretName.PSEUDONYM_KEY)
+    if not value:
+        value = secrets.token_hex(32)
+        store.set(SecretName.PSEUDONYM_KEY, value)
+    return bytes.fromhex(value)
