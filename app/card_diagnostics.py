@@ -13,7 +13,7 @@ from eid.insz import NumberKind
 if TYPE_CHECKING:
     import datetime as dt
 
-    from app.card_messages import Language
+    from app.language import Language
     from eid.reader import CardReader, ReaderStatus
 
 

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from app import logsafe
 from app.card_diagnostics import describe_readers, describe_reading, read_inserted_card
-from app.card_messages import Language, fault_text
 from app.cli_labels import label
+from app.language import Language
+from app.problem_texts import problem_text
+from app.problems import problem_for_fault
 from app.services import TRAINING_PROFILE, make_card_reader
 from app.simulate_card import hold_card_in_vpcd, make_virtual_card, stop_on_signals
 from eid.card_profiles import PROFILES
@@ -95,7 +97,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         return _dispatch(args, language, out)
     except EidError as exc:
-        text = fault_text(exc.fault, language)
+        text = problem_text(problem_for_fault(exc.fault), language)
         log.info("card problem: %s", exc)
         _write(
             out,

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from app.card_messages import Language
+from app.language import Language
 
 LABELS: dict[str, dict[Language, str]] = {
     "training_banner": {

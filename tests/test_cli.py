@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from app.card_messages import FAULT_TEXTS, Language
 from app.cli import EXIT_OK, EXIT_PROBLEM, main
+from app.language import Language
+from app.problem_texts import PROBLEM_TEXTS
+from app.problems import Problem
 from eid.card_profiles import PROFILES
 from eid.errors import CardFault
 
@@ -95,9 +97,9 @@ def test_cli_language_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "This is not a Belgian eID card." in output
 
 
-def test_cli_every_fault_has_words_in_every_language() -> None:
-    for fault in CardFault:
-        texts = FAULT_TEXTS[fault]
+def test_cli_every_problem_has_words_in_every_language() -> None:
+    for fault in Problem:
+        texts = PROBLEM_TEXTS[fault]
         assert set(texts) == set(Language), fault
         for text in texts.values():
             assert text.what.strip(), fault

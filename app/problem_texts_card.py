@@ -1,34 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""What a card fault means and what to do next, in Dutch, French and English.
-
-Used by the command line; the desk UI will present the same codes through Qt's
-translation system.
-"""
+"""What each card and reader problem means and what to do next, in Dutch, French and English."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
+from app.language import Language
+from app.problem_text import ProblemText
+from app.problems import Problem
 
-from eid.errors import CardFault
+_T = ProblemText
 
-
-class Language(StrEnum):
-    NL = "nl"
-    FR = "fr"
-    EN = "en"
-
-
-@dataclass(frozen=True, slots=True)
-class FaultText:
-    what: str
-    next_step: str
-
-
-_T = FaultText
-
-FAULT_TEXTS: dict[CardFault, dict[Language, FaultText]] = {
-    CardFault.PCSC_UNAVAILABLE: {
+CARD_TEXTS: dict[Problem, dict[Language, ProblemText]] = {
+    Problem.PCSC_UNAVAILABLE: {
         Language.NL: _T(
             "De kaartlezerdienst (PC/SC) draait niet.",
             "Start de dienst (Linux: pcscd; Windows: Smartcard-service) of sluit de lezer opnieuw aan.",
@@ -42,7 +24,7 @@ FAULT_TEXTS: dict[CardFault, dict[Language, FaultText]] = {
             "Start the service (Linux: pcscd; Windows: Smart Card service) or plug the reader in again.",
         ),
     },
-    CardFault.NO_READER: {
+    Problem.NO_READER: {
         Language.NL: _T(
             "Er is geen kaartlezer aangesloten.", "Sluit de kaartlezer aan en probeer opnieuw."
         ),
@@ -51,7 +33,7 @@ FAULT_TEXTS: dict[CardFault, dict[Language, FaultText]] = {
         ),
         Language.EN: _T("No card reader is connected.", "Connect the card reader and try again."),
     },
-    CardFault.READER_NOT_FOUND: {
+    Problem.READER_NOT_FOUND: {
         Language.NL: _T(
             "Die kaartlezer is niet gevonden.",
             "Kies een lezer uit de lijst van 'baliecheck readers'.",
@@ -65,7 +47,7 @@ FAULT_TEXTS: dict[CardFault, dict[Language, FaultText]] = {
             "Pick a reader from the list of 'baliecheck readers'.",
         ),
     },
-    CardFault.NO_CARD: {
+    Problem.NO_CARD: {
         Language.NL: _T(
             "Er zit geen kaart in de lezer.",
             "Steek de eID-kaart in de lezer, met de chip naar boven.",
@@ -75,7 +57,7 @@ FAULT_TEXTS: dict[CardFault, dict[Language, FaultText]] = {
         ),
         Language.EN: _T("There is no card in the reader.", "Insert the eID card, chip facing up."),
     },
-    CardFault.CARD_UNREADABLE: {
+    Problem.CARD_UNREADABLE: {
         Language.NL: _T(
             "De kaart reageert niet: ze zit misschien omgekeerd in de lezer of is geen chipkaart.",
             "Neem de kaart uit en steek ze opnieuw in, met de chip naar boven.",
@@ -89,7 +71,7 @@ FAULT_TEXTS: dict[CardFault, dict[Language, FaultText]] = {
             "Take the card out and insert it again, chip facing up.",
         ),
     },
-    CardFault.NOT_AN_EID: {
+    Problem.NOT_AN_EID: {
         Language.NL: _T(
             "Dit is geen Belgische eID-kaart.", "Vraag de identiteitskaart van de burger."
         ),
@@ -98,7 +80,7 @@ FAULT_TEXTS: dict[CardFault, dict[Language, FaultText]] = {
         ),
         Language.EN: _T("This is not a Belgian eID card.", "Ask for the citizen's identity card."),
     },
-    CardFault.CARD_REMOVED: {
+    Problem.CARD_REMOVED: {
         Language.NL: _T(
             "De kaart werd uitgenomen tijdens het lezen.",
             "Steek de kaart opnieuw in en laat ze zitten tot het lezen klaar is.",
@@ -112,7 +94,7 @@ FAULT_TEXTS: dict[CardFault, dict[Language, FaultText]] = {
             "Insert the card again and leave it in until reading is done.",
         ),
     },
-    CardFault.CARD_DATA_CORRUPT: {
+    Problem.CARD_DATA_CORRUPT: {
         Language.NL: _T(
             "De gegevens op de kaart zijn onleesbaar of beschadigd.",
             "Beslis manueel met een reden; de burger kan bij Burgerzaken een nieuwe kaart aanvragen.",
@@ -126,7 +108,7 @@ FAULT_TEXTS: dict[CardFault, dict[Language, FaultText]] = {
             "Decide manually with a reason; the citizen can ask Civil Affairs for a new card.",
         ),
     },
-    CardFault.NATIONAL_NUMBER_INVALID: {
+    Problem.NATIONAL_NUMBER_INVALID: {
         Language.NL: _T(
             "Het rijksregisternummer op deze kaart is niet geldig.",
             "Gebruik deze kaart niet voor een advies; beslis manueel met een reden.",
@@ -140,7 +122,7 @@ FAULT_TEXTS: dict[CardFault, dict[Language, FaultText]] = {
             "Do not use this card for an advice; decide manually with a reason.",
         ),
     },
-    CardFault.READER_IN_USE: {
+    Problem.READER_IN_USE: {
         Language.NL: _T(
             "De kaartlezer wordt door een ander programma gebruikt.",
             "Sluit het andere programma (bijvoorbeeld eID Viewer) en probeer opnieuw.",
@@ -155,7 +137,3 @@ FAULT_TEXTS: dict[CardFault, dict[Language, FaultText]] = {
         ),
     },
 }
-
-
-def fault_text(fault: CardFault, language: Language) -> FaultText:
-    return FAULT_TEXTS[fault][language]

@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What every subcommand gets from the command line: language, streams, data dir, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from app.language import Language
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_CARD_PROBLEM = 3
+EXIT_NO_ADVICE = 4
+
+
+@dataclass(frozen=True, slots=True)
+class CommandContext:
+    language: Language
+    out: TextIO
+    err: TextIO
+    data_dir: Path
+    config_path: Path | None = None
+
+
+Handler = Callable[[argparse.Namespace, CommandContext], int]
