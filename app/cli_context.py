@@ -30,3 +30,9 @@ class CommandContext:
 
 
 Handler = Callable[[argparse.Namespace, CommandContext], int]
+
+
+def write_lines(stream: TextIO, *lines: str) -> None:
+    for line in lines:
+        stream.write(line + "\n")
+    stream.flush()

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import EXIT_OK, EXIT_PROBLEM, main
+from app.cli import main
+from app.cli_context import EXIT_CARD_PROBLEM, EXIT_FAILED, EXIT_OK
 from app.language import Language
 from app.problem_texts import PROBLEM_TEXTS
 from app.problems import Problem
@@ -64,7 +65,7 @@ def test_cli_bis_number_is_labelled() -> None:
 )
 def test_cli_refused_card_says_what_is_wrong(profile: str, fault: CardFault, words: str) -> None:
     code, output = run_cli("card", "--training", "--profile", profile)
-    assert code == EXIT_PROBLEM
+    assert code == EXIT_CARD_PROBLEM
     assert words in output
     assert f"[{fault.value}]" in output
     assert "Wat nu:" in output
@@ -73,7 +74,7 @@ def test_cli_refused_card_says_what_is_wrong(profile: str, fault: CardFault, wor
 
 def test_cli_unknown_simulated_reader_is_named_as_such() -> None:
     code, output = run_cli("card", "--training", "--reader", "Nergens")
-    assert code == EXIT_PROBLEM
+    assert code == EXIT_CARD_PROBLEM
     assert "[READER_NOT_FOUND]" in output
 
 
@@ -110,13 +111,13 @@ def test_cli_every_problem_has_words_in_every_language() -> None:
 def test_cli_simulate_card_with_unreadable_file_says_so(tmp_path: Path) -> None:
     missing = tmp_path / "geen-bestand.bin"
     code, output = run_cli("simulate-card", "--identity-file", str(missing))
-    assert code == EXIT_PROBLEM
+    assert code == EXIT_FAILED
     assert f"Het bestand {missing} kan niet gelezen worden" in output
 
 
 def test_cli_simulate_card_without_vpcd_says_so() -> None:
     code, output = run_cli("simulate-card", "--port", "9")  # nothing listens on loopback:9
-    assert code == EXIT_PROBLEM
+    assert code == EXIT_FAILED
     assert "vpcd is niet bereikbaar op 127.0.0.1:9" in output
 
 

@@ -102,20 +102,20 @@ def test_cli_pcsc_specimen_identity_file(
 
 def test_cli_pcsc_reader_choice_faults(vpcd: VpcdCards) -> None:
     empty = baliecheck("card", "--reader", READER_1)
-    assert empty.returncode == 1
-    assert "Er zit geen kaart in de lezer. [NO_CARD]" in empty.stdout
+    assert empty.returncode == 3
+    assert "Er zit geen kaart in de lezer. [NO_CARD]" in empty.stderr
     unknown = baliecheck("card", "--reader", "Lezer die er niet is")
-    assert "[READER_NOT_FOUND]" in unknown.stdout
+    assert "[READER_NOT_FOUND]" in unknown.stderr
     nothing = baliecheck("card")
-    assert "[NO_CARD]" in nothing.stdout
+    assert "[NO_CARD]" in nothing.stderr
 
 
 def test_cli_pcsc_service_stopped_says_so(pcscd: PcscDaemon) -> None:
     pcscd.stop()
     try:
         result = baliecheck("card")
-        assert result.returncode == 1
-        assert "De kaartlezerdienst (PC/SC) draait niet. [PCSC_UNAVAILABLE]" in result.stdout
-        assert "Wat nu: Start de dienst" in result.stdout
+        assert result.returncode == 3
+        assert "De kaartlezerdienst (PC/SC) draait niet. [PCSC_UNAVAILABLE]" in result.stderr
+        assert "Wat nu: Start de dienst" in result.stderr
     finally:
         pcscd.start()
