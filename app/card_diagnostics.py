@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.cli_context import aligned
 from app.cli_labels import label
 from eid.belpic import CardReading, read_card
 from eid.errors import CardFault, EidError
@@ -70,5 +71,4 @@ def describe_reading(reading: CardReading, language: Language, today: dt.date) -
         (label("valid_until", language), until),
         (label("number", language), number),
     ]
-    width = max(len(key) for key, _ in rows) + 1
-    return [f"{key + ':':<{width}} {value}" for key, value in rows]
+    return aligned(rows)

@@ -36,3 +36,9 @@ def write_lines(stream: TextIO, *lines: str) -> None:
     for line in lines:
         stream.write(line + "\n")
     stream.flush()
+
+
+def aligned(rows: list[tuple[str, str]]) -> list[str]:
+    """``key: value`` lines with the values lined up."""
+    width = max(len(key) for key, _ in rows) + 1
+    return [f"{key + ':':<{width}} {value}" for key, value in rows]

@@ -72,6 +72,49 @@ LABELS: dict[str, dict[Language, str]] = {
         Language.FR: "Le fichier {path} ne peut pas être lu : {reason}",
         Language.EN: "The file {path} cannot be read: {reason}",
     },
+    "secret_stored": {
+        Language.NL: "{name}: bewaard in de sleutelopslag van het systeem.",
+        Language.FR: "{name} : enregistré dans le trousseau du système.",
+        Language.EN: "{name}: stored in the system keyring.",
+    },
+    "secret_empty": {
+        Language.NL: "{name}: leeg; er werd niets bewaard.",
+        Language.FR: "{name} : vide ; rien n'a été enregistré.",
+        Language.EN: "{name}: empty; nothing was stored.",
+    },
+    "service": {Language.NL: "Dienst", Language.FR: "Service", Language.EN: "Service"},
+    "channel": {Language.NL: "Kanaal", Language.FR: "Canal", Language.EN: "Channel"},
+    "channel_card": {Language.NL: "eID-kaart", Language.FR: "carte eID", Language.EN: "eID card"},
+    "channel_manual": {
+        Language.NL: "manueel ingegeven",
+        Language.FR: "saisi manuellement",
+        Language.EN: "typed in",
+    },
+    "outcome": {Language.NL: "Advies", Language.FR: "Avis", Language.EN: "Advice"},
+    "eligible_yes": {
+        Language.NL: "recht op vermindering",
+        Language.FR: "droit à une réduction",
+        Language.EN: "entitled to a reduction",
+    },
+    "eligible_no": {
+        Language.NL: "geen vermindering",
+        Language.FR: "pas de réduction",
+        Language.EN: "no reduction",
+    },
+    "code": {Language.NL: "Code", Language.FR: "Code", Language.EN: "Code"},
+    "apply": {Language.NL: "Toepassen", Language.FR: "À appliquer", Language.EN: "Apply"},
+    "data_as_of": {
+        Language.NL: "Gegevens van",
+        Language.FR: "Données du",
+        Language.EN: "Data as of",
+    },
+    "advice_id": {Language.NL: "Advies-id", Language.FR: "Id de l'avis", Language.EN: "Advice id"},
+    "unknown": {Language.NL: "onbekend", Language.FR: "inconnu", Language.EN: "unknown"},
+    "insz_invalid_typed": {
+        Language.NL: "Fout: het ingegeven rijksregisternummer is niet geldig (controlecijfer of datum). [INVALID_INSZ]",
+        Language.FR: "Erreur : le numéro de registre national saisi n'est pas valide (chiffre de contrôle ou date). [INVALID_INSZ]",
+        Language.EN: "Error: the national number typed is not valid (check digits or date). [INVALID_INSZ]",
+    },
 }
 
 

@@ -56,3 +56,39 @@ def test_credentials_pseudonym_key_is_made_once_and_kept() -> None:
 def test_problems_cover_every_card_fault() -> None:
     for fault in CardFault:
         assert problem_for_fault(fault).value == fault.value
+
+
+def test_credentials_set_command_reads_the_secret_from_stdin(
+    memory_keyring: InMemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from app.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("tok-from-stdin\n"))
+    out = io.StringIO()
+    assert main(["credentials", "set", "backend-bearer-token"], out=out) == 0
+    assert memory_keyring.passwords[(KEYRING_SERVICE, "backend-bearer-token")] == "tok-from-stdin"
+    assert "tok-from-stdin" not in out.getvalue()
+    assert "bewaard in de sleutelopslag" in out.getvalue()
+
+
+def test_credentials_set_command_refuses_an_empty_secret(
+    memory_keyring: InMemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from app.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
+    out = io.StringIO()
+    assert main(["credentials", "set", "serve-tokens"], out=out) == 2
+    assert memory_keyring.passwords == {}
+    assert "er werd niets bewaard" in out.getvalue()
+
+
+def test_credentials_set_command_has_no_value_argument() -> None:
+    from app.cli import build_parser
+
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["credentials", "set", "backend-bearer-token", "geheim"])
