@@ -101,6 +101,11 @@ LABELS: dict[str, dict[Language, str]] = {
         Language.FR: "pas de réduction",
         Language.EN: "no reduction",
     },
+    "serving": {
+        Language.NL: "Adviesdienst luistert op {url} (Ctrl+C stopt).",
+        Language.FR: "Le service d'avis écoute sur {url} (Ctrl+C arrête).",
+        Language.EN: "Advice service listening on {url} (Ctrl+C stops).",
+    },
     "code": {Language.NL: "Code", Language.FR: "Code", Language.EN: "Code"},
     "apply": {Language.NL: "Toepassen", Language.FR: "À appliquer", Language.EN: "Apply"},
     "data_as_of": {

@@ -3,16 +3,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
+from app.config import BackendKind, Config
+from app.credentials import CredentialStore, KeyringCredentials, pseudonym_key
+from app.eligibility.embedded import EmbeddedEligibility
+from app.eligibility.remote import RemoteEligibility
+from app.eligibility.rules import load_rules
+from app.resource_paths import rules_dir
+from app.sample_data import seed_training_store
+from app.sources import SourceStore
 from eid.card_profiles import PROFILES
 from eid.pcsc import PcscCardReader
 from eid.simulated import SimulatedCardReader
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from app.eligibility.port import EligibilityPort
     from eid.reader import CardReader
 
 TRAINING_PROFILE = "v18"
+STORE_FILE = "sources.sqlite"
+TRAINING_STORE_FILE = "training-sources.sqlite"
+# The training store holds only the synthetic sample lists, so its pseudonyms need no
+# secret: a fixed key lets training run on a machine without a keyring.
+TRAINING_KEY = b"baliecheck training sample data!"
 
 
 def make_card_reader(*, training: bool, profile: str = TRAINING_PROFILE) -> CardReader:
@@ -22,3 +39,32 @@ def make_card_reader(*, training: bool, profile: str = TRAINING_PROFILE) -> Card
     reader = SimulatedCardReader()
     reader.insert(PROFILES[profile].make_card())
     return reader
+
+
+def store_path(config: Config, data_dir: Path) -> Path:
+    """The embedded engine's lists: the configured file, else ``sources.sqlite`` in the data dir."""
+    if config.embedded.store is not None:
+        return config.embedded.store
+    return data_dir / STORE_FILE
+
+
+def open_store(config: Config, data_dir: Path, credentials: CredentialStore) -> SourceStore:
+    """The real store (key from the keyring), or in training the sample store, seeded once."""
+    if not config.training:
+        return SourceStore(store_path(config, data_dir), key=pseudonym_key(credentials))
+    store = SourceStore(data_dir / TRAINING_STORE_FILE, key=TRAINING_KEY)
+    if not store.lists():
+        seed_training_store(store, dt.date.today())
+    return store
+
+
+def make_eligibility(
+    config: Config, data_dir: Path, credentials: CredentialStore | None = None
+) -> EligibilityPort:
+    """The remote client or the embedded engine, as the configuration says."""
+    credentials = credentials if credentials is not None else KeyringCredentials()
+    if config.backend is BackendKind.REMOTE:
+        assert config.remote is not None  # the config validator requires it
+        return RemoteEligibility(config.remote, credentials)
+    rules = load_rules(config.embedded.rules_dir or rules_dir())
+    return EmbeddedEligibility(rules, open_store(config, data_dir, credentials))

@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The desk's flow without a window: wait for a card, read it, ask for an advice.
+
+Used by ``baliecheck check``; the desk workflow will drive the same steps on its threads.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from app.eligibility.port import AdviceQuery
+from eid.belpic import read_card
+from eid.errors import CardFault, EidError
+from eid.reader import EventKind
+
+if TYPE_CHECKING:
+    from app.eligibility.port import EligibilityPort
+    from app.eligibility.wire import Advice, Channel
+    from eid.insz import NationalNumber
+    from eid.reader import CardReader
+
+
+def wait_for_card(reader: CardReader, wanted: str | None, timeout: float) -> str:
+    """The reader a card is in (already, or inserted within ``timeout`` seconds)."""
+    deadline = time.monotonic() + timeout
+    known: set[str] = set()
+    while True:
+        remaining = max(0.0, deadline - time.monotonic())
+        for event in reader.wait_for_change(min(remaining, 1.0)):
+            if event.kind is EventKind.READER_ADDED:
+                known.add(event.reader)
+            elif event.kind is EventKind.CARD_INSERTED and wanted in (None, event.reader):
+                return event.reader
+        if wanted is not None and wanted not in known:
+            raise EidError(CardFault.READER_NOT_FOUND, f"no reader named {wanted!r}")
+        if not known:
+            raise EidError(CardFault.NO_READER, "no readers listed")
+        if remaining <= 0:
+            raise EidError(CardFault.NO_CARD, f"no card inserted within {timeout:g} s")
+
+
+def read_national_number(reader: CardReader, name: str) -> NationalNumber:
+    with reader.connect(name) as channel:
+        return read_card(channel, name).identity.national_number
+
+
+def ask(
+    eligibility: EligibilityPort,
+    number: NationalNumber,
+    *,
+    service: str,
+    desk: str,
+    channel: Channel,
+) -> Advice:
+    return eligibility.advise(AdviceQuery(service, number, desk, channel))
