@@ -108,3 +108,12 @@ def test_config_unreadable_bytes_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_bytes(b"\xff\xfe[desk]")
     assert "cannot be read" in _refusal(path)
+
+
+def test_config_example_in_readme_is_valid(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    config = load_config(_write(tmp_path, example))
+    assert config.backend is BackendKind.REMOTE
+    assert config.remote is not None
+    assert config.remote.auth is AuthKind.OAUTH2
