@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
 from eid.errors import CardFault, EidError
-from eid.reader import CardChannel, ReaderEvent, ReaderStatus, events_between
+from eid.reader import CardChannel, ReaderEvent, ReaderStatus, Slots, events_between, slots_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -63,7 +63,7 @@ class PcscCardReader:
         self._sc = _load_scard()
         self._context: Any = None
         self._lock = threading.Lock()
-        self._reported: dict[str, bool] = {}
+        self._reported: Slots = {}
         self._states: dict[str, int] = {}
 
     # -- context -----------------------------------------------------------------------
@@ -111,6 +111,7 @@ class PcscCardReader:
                 name=name,
                 card_present=bool(event & sc.SCARD_STATE_PRESENT),
                 in_exclusive_use=bool(event & sc.SCARD_STATE_EXCLUSIVE),
+                card_events=(event >> 16) & 0xFFFF,  # pcsc-lite's card event counter
             )
             for name, event, _atr in states
         ]
@@ -126,7 +127,7 @@ class PcscCardReader:
     def wait_for_change(self, timeout: float) -> list[ReaderEvent]:
         deadline = time.monotonic() + timeout
         while True:
-            now = {status.name: status.card_present for status in self.list_readers()}
+            now = slots_of(self.list_readers())
             events = events_between(self._reported, now)
             self._reported = now
             remaining = deadline - time.monotonic()

@@ -17,9 +17,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class ReaderStatus:
+    """A reader now. ``card_events`` counts insertions and removals, so that a card swapped
+    between two looks (present before, present after) is still seen as a new card."""
+
     name: str
     card_present: bool
     in_exclusive_use: bool = False
+    card_events: int = 0
 
 
 class EventKind(StrEnum):
@@ -75,18 +79,28 @@ class CardReader(Protocol):
     def close(self) -> None: ...
 
 
-def events_between(before: dict[str, bool], after: dict[str, bool]) -> list[ReaderEvent]:
-    """The events that turn one reader → card-present map into the next."""
+Slots = dict[str, tuple[bool, int]]
+"""reader name → (card present, card event count)"""
+
+
+def slots_of(readers: list[ReaderStatus]) -> Slots:
+    return {status.name: (status.card_present, status.card_events) for status in readers}
+
+
+def events_between(before: Slots, after: Slots) -> list[ReaderEvent]:
+    """The events that turn one look at the readers into the next."""
     events: list[ReaderEvent] = []
     for name in before.keys() - after.keys():
-        if before[name]:
+        if before[name][0]:
             events.append(ReaderEvent(EventKind.CARD_REMOVED, name))
         events.append(ReaderEvent(EventKind.READER_REMOVED, name))
-    for name, present in after.items():
+    for name, (present, count) in after.items():
         if name not in before:
             events.append(ReaderEvent(EventKind.READER_ADDED, name))
-        if present and not before.get(name, False):
-            events.append(ReaderEvent(EventKind.CARD_INSERTED, name))
-        elif not present and before.get(name, False):
+        was_present, was_count = before.get(name, (False, count))
+        swapped = was_present and present and count != was_count
+        if was_present and (swapped or not present):
             events.append(ReaderEvent(EventKind.CARD_REMOVED, name))
+        if present and (swapped or not was_present):
+            events.append(ReaderEvent(EventKind.CARD_INSERTED, name))
     return events

@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING
 
 from eid.errors import CardFault, EidError
-from eid.reader import CardChannel, ReaderEvent, ReaderStatus, events_between
+from eid.reader import CardChannel, ReaderEvent, ReaderStatus, Slots, events_between, slots_of
 from eid.virtual_card import CardPulled, VirtualBelpicCard
 
 if TYPE_CHECKING:
@@ -26,8 +26,9 @@ class SimulatedCardReader:
 
     def __init__(self, readers: tuple[str, ...] = (DEFAULT_READER,)) -> None:
         self._cards: dict[str, VirtualBelpicCard | None] = dict.fromkeys(readers)
-        self._changed = threading.Condition()
-        self._reported: dict[str, bool] = {}
+        self._events = dict.fromkeys(readers, 0)
+        self._changed = threading.Condition(threading.RLock())  # list_readers nests
+        self._reported: Slots = {}
         self._cancelled = False
 
     # -- driving the simulation ------------------------------------------------------
@@ -35,25 +36,31 @@ class SimulatedCardReader:
         with self._changed:
             self._require(reader)
             card.reset()
+            self._events[reader] += 1 if self._cards[reader] is None else 2  # out, then in
             self._cards[reader] = card
             self._changed.notify_all()
 
     def remove(self, reader: str = DEFAULT_READER) -> None:
         with self._changed:
             self._require(reader)
+            if self._cards[reader] is not None:
+                self._events[reader] += 1
             self._cards[reader] = None
             self._changed.notify_all()
 
     # -- CardReader ------------------------------------------------------------------
     def list_readers(self) -> list[ReaderStatus]:
         with self._changed:
-            return [ReaderStatus(name, card is not None) for name, card in self._cards.items()]
+            return [
+                ReaderStatus(name, card is not None, card_events=self._events[name])
+                for name, card in self._cards.items()
+            ]
 
     def wait_for_change(self, timeout: float) -> list[ReaderEvent]:
         deadline = time.monotonic() + timeout
         with self._changed:
             while True:
-                now = {name: card is not None for name, card in self._cards.items()}
+                now = slots_of(self.list_readers())
                 events = events_between(self._reported, now)
                 if events:
                     self._reported = now

@@ -102,3 +102,15 @@ def test_simulated_card_swapped_between_commands_gives_card_removed() -> None:
         with pytest.raises(EidError) as caught:
             read_card(channel, DEFAULT_READER)
     assert caught.value.fault is CardFault.CARD_REMOVED
+
+
+def test_simulated_card_swapped_between_two_looks_is_a_removal_and_an_insert() -> None:
+    reader = SimulatedCardReader()
+    reader.insert(PROFILES["v17"].make_card())
+    reader.wait_for_change(0)
+    reader.remove()
+    reader.insert(PROFILES["v18"].make_card())  # before anyone looked again
+    assert reader.wait_for_change(1) == [
+        ReaderEvent(EventKind.CARD_REMOVED, DEFAULT_READER),
+        ReaderEvent(EventKind.CARD_INSERTED, DEFAULT_READER),
+    ]
