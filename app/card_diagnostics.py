@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from app.cli_context import aligned
 from app.cli_labels import label
+from eid.authenticity import Authenticity
 from eid.belpic import CardReading, read_card
 from eid.errors import CardFault, EidError
 from eid.insz import NumberKind
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from app.language import Language
+    from eid.authenticity import CardVerifier
+    from eid.errors import CardNotGenuineError
     from eid.reader import CardReader, ReaderStatus
 
 
@@ -47,10 +50,13 @@ def choose_reader(readers: list[ReaderStatus], wanted: str | None) -> str:
     raise EidError(CardFault.NO_CARD, "no reader holds a card")
 
 
-def read_inserted_card(reader: CardReader, wanted: str | None) -> CardReading:
+def read_inserted_card(
+    reader: CardReader, wanted: str | None, verifier: CardVerifier | None = None
+) -> CardReading:
+    """Read the card; with a verifier, the reading says whether it is genuine (no error)."""
     name = choose_reader(reader.list_readers(), wanted)
     with reader.connect(name) as channel:
-        return read_card(channel, name)
+        return read_card(channel, name, verifier)
 
 
 def describe_reading(reading: CardReading, language: Language, today: dt.date) -> list[str]:
@@ -71,4 +77,17 @@ def describe_reading(reading: CardReading, language: Language, today: dt.date) -
         (label("valid_until", language), until),
         (label("number", language), number),
     ]
+    if reading.authenticity is not None:
+        rows.append(
+            (label("authenticity", language), describe_authenticity(reading.authenticity, language))
+        )
     return aligned(rows)
+
+
+def describe_authenticity(result: Authenticity | CardNotGenuineError, language: Language) -> str:
+    """``bevestigd (root …; algorithm)``, or ``NIET bevestigd: <the failed step>``."""
+    if isinstance(result, Authenticity):
+        anchor = label(f"anchor_{result.anchor.kind.value}", language, name=result.anchor.name)
+        return label("genuine", language, anchor=anchor, algorithm=result.algorithm)
+    step = label(f"step_{result.step.value}", language)
+    return label("not_genuine", language, step=step, code=result.fault.value)

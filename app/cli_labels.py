@@ -120,6 +120,56 @@ LABELS: dict[str, dict[Language, str]] = {
         Language.FR: "Erreur : le numéro de registre national saisi n'est pas valide (chiffre de contrôle ou date). [INVALID_INSZ]",
         Language.EN: "Error: the national number typed is not valid (check digits or date). [INVALID_INSZ]",
     },
+    "authenticity": {
+        Language.NL: "Echtheid",
+        Language.FR: "Authenticité",
+        Language.EN: "Authenticity",
+    },
+    "genuine": {
+        Language.NL: "bevestigd ({anchor}; {algorithm})",
+        Language.FR: "confirmée ({anchor} ; {algorithm})",
+        Language.EN: "confirmed ({anchor}; {algorithm})",
+    },
+    "not_genuine": {
+        Language.NL: "NIET bevestigd: {step} [{code}]",
+        Language.FR: "NON confirmée : {step} [{code}]",
+        Language.EN: "NOT confirmed: {step} [{code}]",
+    },
+    "anchor_belgian-root": {
+        Language.NL: "root {name}",
+        Language.FR: "racine {name}",
+        Language.EN: "root {name}",
+    },
+    "anchor_test-root": {
+        Language.NL: "testroot {name}",
+        Language.FR: "racine de test {name}",
+        Language.EN: "test root {name}",
+    },
+    "anchor_test-rrn-certificate": {
+        Language.NL: "test-RRN-certificaat {name}, root niet gecontroleerd",
+        Language.FR: "certificat RRN de test {name}, racine non vérifiée",
+        Language.EN: "test RRN certificate {name}, root not checked",
+    },
+    "step_root-not-pinned": {
+        Language.NL: "de kaart draagt geen vertrouwde eID-root",
+        Language.FR: "la carte ne porte pas de racine eID de confiance",
+        Language.EN: "the card carries no trusted eID root",
+    },
+    "step_chain": {
+        Language.NL: "het RRN-certificaat is niet door die root uitgegeven",
+        Language.FR: "le certificat RRN n'a pas été émis par cette racine",
+        Language.EN: "the RRN certificate was not issued by that root",
+    },
+    "step_validity-usage": {
+        Language.NL: "het RRN-certificaat was niet geldig toen de kaart werd uitgereikt, of is niet voor handtekeningen bedoeld",
+        Language.FR: "le certificat RRN n'était pas valable à la délivrance de la carte, ou n'est pas destiné aux signatures",
+        Language.EN: "the RRN certificate was not valid when the card was issued, or is not meant for signatures",
+    },
+    "step_signature": {
+        Language.NL: "de handtekening op de identiteitsgegevens klopt niet",
+        Language.FR: "la signature des données d'identité ne correspond pas",
+        Language.EN: "the signature on the identity data does not verify",
+    },
 }
 
 

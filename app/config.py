@@ -90,6 +90,25 @@ class ServeSettings(_Section):
     auth: AuthKind = AuthKind.BEARER
 
 
+class CardSettings(_Section):
+    # Test certificates (PEM or DER) trusted besides the Belgian eID roots: a test root, or
+    # a specimen's RRN certificate whose root is not at hand. Only with training = true.
+    test_roots: tuple[Path, ...] = ()
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        for path in self.test_roots:
+            if not path.is_file():
+                raise ValueError(f"test_roots: {path} is not a file")
+        return self
+
+
+class AuditSettings(_Section):
+    """The audit store: how long records are kept (``baliecheck audit purge`` removes older)."""
+
+    retention_days: Annotated[int, Field(ge=30, le=36500)] = 730
+
+
 class BackendKind(StrEnum):
     EMBEDDED = "embedded"
     REMOTE = "remote"
@@ -102,9 +121,13 @@ class Config(_Section):
     remote: RemoteSettings | None = None
     embedded: EmbeddedSettings = EmbeddedSettings()
     serve: ServeSettings = ServeSettings()
+    audit: AuditSettings = AuditSettings()
+    card: CardSettings = CardSettings()
 
     @model_validator(mode="after")
     def _check(self) -> Self:
+        if self.card.test_roots and not self.training:
+            raise ValueError("card.test_roots is only allowed with training = true")
         if self.backend is BackendKind.REMOTE and self.remote is None:
             raise ValueError("backend = 'remote' needs a [remote] section with base_url")
         if self.serve.auth is AuthKind.OAUTH2:

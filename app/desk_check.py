@@ -1,22 +1,26 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The desk's flow without a window: wait for a card, read it, ask for an advice.
+"""The desk's flow without a window: wait for a card, read it, check it is genuine, ask.
 
 Used by ``baliecheck check``; the desk workflow will drive the same steps on its threads.
 """
 
 from __future__ import annotations
 
+import functools
 import time
 from typing import TYPE_CHECKING
 
 from app.eligibility.port import AdviceQuery
-from eid.belpic import read_card
+from eid.belpic import read_genuine_card
 from eid.errors import CardFault, EidError
 from eid.reader import EventKind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from app.eligibility.port import EligibilityPort
     from app.eligibility.wire import Advice, Channel
+    from eid.authenticity import CardVerifier
     from eid.insz import NationalNumber
     from eid.reader import CardReader
 
@@ -40,9 +44,15 @@ def wait_for_card(reader: CardReader, wanted: str | None, timeout: float) -> str
             raise EidError(CardFault.NO_CARD, f"no card inserted within {timeout:g} s")
 
 
-def read_national_number(reader: CardReader, name: str) -> NationalNumber:
+def read_national_number(reader: CardReader, name: str, verifier: CardVerifier) -> NationalNumber:
+    """The number of a card confirmed genuine; CardNotGenuineError (no advice) otherwise."""
     with reader.connect(name) as channel:
-        return read_card(channel, name).identity.national_number
+        return read_genuine_card(channel, name, verifier).identity.national_number
+
+
+def number_reader(verifier: CardVerifier) -> Callable[[CardReader, str], NationalNumber]:
+    """``read_national_number`` bound to a verifier, as the desk's card loop calls it."""
+    return functools.partial(read_national_number, verifier=verifier)
 
 
 def ask(

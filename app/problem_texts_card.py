@@ -136,4 +136,18 @@ CARD_TEXTS: dict[Problem, dict[Language, ProblemText]] = {
             "Close the other program (for example eID Viewer) and try again.",
         ),
     },
+    Problem.CARD_NOT_GENUINE: {
+        Language.NL: _T(
+            "Deze kaart kon niet als echt worden bevestigd.",
+            "Vraag geen advies met deze kaart; beslis manueel met een reden.",
+        ),
+        Language.FR: _T(
+            "Cette carte n'a pas pu être confirmée comme authentique.",
+            "Ne demandez pas d'avis avec cette carte ; décidez manuellement avec un motif.",
+        ),
+        Language.EN: _T(
+            "This card could not be confirmed as genuine.",
+            "Do not ask for an advice with this card; decide manually with a reason.",
+        ),
+    },
 }

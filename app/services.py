@@ -11,12 +11,16 @@ from app.credentials import CredentialStore, KeyringCredentials, pseudonym_key
 from app.eligibility.embedded import EmbeddedEligibility
 from app.eligibility.remote import RemoteEligibility
 from app.eligibility.rules import load_rules
+from app.problems import AppError, Problem
 from app.resource_paths import rules_dir
 from app.sample_data import seed_training_store
 from app.sources import SourceStore
+from eid.authenticity import CardVerifier
 from eid.card_profiles import PROFILES
 from eid.pcsc import PcscCardReader
+from eid.sample_pki import sample_root_certificate
 from eid.simulated import SimulatedCardReader
+from eid.trust import TrustAnchors, certificate_der
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -39,6 +43,37 @@ def make_card_reader(*, training: bool, profile: str = TRAINING_PROFILE) -> Card
     reader = SimulatedCardReader()
     reader.insert(PROFILES[profile].make_card())
     return reader
+
+
+def make_card_verifier(config: Config, *, training: bool = False) -> CardVerifier:
+    """The authenticity check: the Belgian eID roots only, outside training mode.
+
+    In training mode (the configuration's, or ``training`` for ``card --training``) the
+    sample cards' root and the configured ``[card] test_roots`` are trusted too. The
+    configuration refuses test roots without ``training = true``.
+    """
+    trust = TrustAnchors.belgian()
+    if config.training or training:
+        test_roots = [sample_root_certificate(), *_read_test_roots(config)]
+        trust = trust.with_test_certificates(test_roots)
+    return CardVerifier(trust)
+
+
+def _read_test_roots(config: Config) -> list[bytes]:
+    certificates = []
+    for path in config.card.test_roots:
+        where = f"card.test_roots: {path}"
+        try:
+            certificates.append(certificate_der(path.read_bytes()))
+        except OSError as exc:
+            raise AppError(
+                Problem.CONFIG_INVALID, f"{where}: cannot be read ({exc.strerror})"
+            ) from None
+        except ValueError:
+            raise AppError(
+                Problem.CONFIG_INVALID, f"{where}: not a certificate (PEM or DER)"
+            ) from None
+    return certificates
 
 
 def store_path(config: Config, data_dir: Path) -> Path:

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The BELPIC read flow: select by path, read a file of unknown size, card generation.
 
-It talks to any CardChannel, so PC/SC cards and simulated cards take the same path.
+It talks to any CardChannel, so PC/SC cards and simulated cards take the same path. With a
+CardVerifier the same transaction also reads what the authenticity check needs.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eid import apdu
-from eid.errors import CardFault, EidError
+from eid.authenticity import Authenticity, CardFiles
+from eid.errors import CardFault, CardNotGenuineError, EidError
 from eid.identity import CardIdentity, parse_identity
 
 if TYPE_CHECKING:
+    from eid.authenticity import CardVerifier
     from eid.reader import CardChannel
 
 log = logging.getLogger(__name__)
@@ -37,12 +40,17 @@ Transmit = Callable[[bytes], bytes]
 
 @dataclass(frozen=True, slots=True)
 class CardReading:
-    """One card read: which reader, the card's applet version and the identity."""
+    """One card read: which reader, the card's applet version and the identity.
+
+    ``authenticity``: None when not checked (no verifier), else the confirmation or the
+    refusal (which names the failed step; it holds no card data).
+    """
 
     reader: str
     atr: bytes = field(repr=False)
     applet_version: int
     identity: CardIdentity
+    authenticity: Authenticity | CardNotGenuineError | None = None
 
     @property
     def generation(self) -> str:
@@ -50,17 +58,72 @@ class CardReading:
         return _GENERATIONS.get(v, f"{v >> 4}.{v & 0x0F}")
 
 
-def read_card(channel: CardChannel, reader: str) -> CardReading:
+def read_card(
+    channel: CardChannel, reader: str, verifier: CardVerifier | None = None
+) -> CardReading:
     """Read the identity file and the card data in one transaction; EidError on failure.
 
-    One transaction, so no other program's commands can come between the two.
+    One transaction, so no other program's commands can come between them. With a
+    ``verifier`` the transaction also reads the identity signature and, unless the
+    verifier's cache confirms the card from it, the RRN and root certificates; the
+    reading's ``authenticity`` says whether the card is genuine.
     """
+    found: Authenticity | CardFiles | None = None
     with channel.transaction():
         raw_identity = _read_selected(channel.transmit, IDENTITY_FILE)
         applet_version = _applet_version(channel.transmit)
         atr = channel.atr
-    identity = parse_identity(raw_identity)
-    return CardReading(reader=reader, atr=atr, applet_version=applet_version, identity=identity)
+        identity = parse_identity(raw_identity)
+        if verifier is not None:
+            found = _authenticity_files(channel.transmit, identity, verifier)
+    authenticity = None
+    if verifier is not None and found is not None:
+        authenticity = _conclude(verifier, found, identity)
+        log.debug("card authenticity: %s", authenticity)
+    return CardReading(reader, atr, applet_version, identity, authenticity)
+
+
+def read_genuine_card(channel: CardChannel, reader: str, verifier: CardVerifier) -> CardReading:
+    """``read_card`` for the desk: CardNotGenuineError unless the card is confirmed genuine."""
+    reading = read_card(channel, reader, verifier)
+    if isinstance(reading.authenticity, CardNotGenuineError):
+        raise reading.authenticity
+    return reading
+
+
+def _authenticity_files(
+    transmit: Transmit, identity: CardIdentity, verifier: CardVerifier
+) -> Authenticity | CardFiles:
+    """The signature; then, unless a cached RRN key confirms the card, the certificates."""
+    signature = _read_if_present(transmit, IDENTITY_SIGNATURE_FILE)
+    recalled = verifier.recall(identity.raw, signature, identity.valid_from)
+    if recalled is not None:
+        return recalled
+    rrn = _read_if_present(transmit, RRN_CERTIFICATE_FILE)
+    root = _read_if_present(transmit, ROOT_CERTIFICATE_FILE)
+    return CardFiles(identity.raw, signature, rrn, root)
+
+
+def _conclude(
+    verifier: CardVerifier, found: Authenticity | CardFiles, identity: CardIdentity
+) -> Authenticity | CardNotGenuineError:
+    """After the transaction: the full check of the files read, unless the cache already did."""
+    if isinstance(found, Authenticity):
+        return found
+    try:
+        return verifier.verify(found, identity.valid_from)
+    except CardNotGenuineError as exc:
+        return exc
+
+
+def _read_if_present(transmit: Transmit, path: bytes) -> bytes | None:
+    """A file a programmed card may lack: None when it cannot be selected."""
+    try:
+        return _read_selected(transmit, path)
+    except EidError as exc:
+        if exc.fault is CardFault.NOT_AN_EID:
+            return None
+        raise
 
 
 def _applet_version(transmit: Transmit) -> int:

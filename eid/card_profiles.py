@@ -2,18 +2,28 @@
 """Sample virtual eID cards (profiles) for training mode, ``simulate-card`` and the tests.
 
 All people here are made up. Their national numbers are computed from a birth date and a
-serial in the 990s, so no number is copied from a real person's card.
+serial in the 980s and 990s, so no number is copied from a real person's card. The cards
+are signed by the sample PKI (genuine to a process trusting ``sample_trust()``); the
+``forged-*`` and ``programmed`` cards each fail one authenticity step.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eid.belpic import IDENTITY_FILE
+from eid.sample_pki import (
+    AUTHENTICITY_FILES,
+    Forgery,
+    Signer,
+    authenticity_files,
+    served_identity,
+)
 from eid.tlv import encode_tlv
-from eid.virtual_card import VirtualBelpicCard
+from eid.virtual_card import LazyFiles, VirtualBelpicCard
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -91,35 +101,43 @@ class CardProfile:
     make_card: Callable[[], VirtualBelpicCard]
 
 
-def _eid(
-    person: Person,
-    *,
-    version: int,
-    pad_to: int = 0,
-    applet_selected_at_reset: bool = True,
-    card_data_via_get_response: bool = False,
-) -> Callable[[], VirtualBelpicCard]:
-    newer = version >= 0x18
-    identity = identity_file(person, issued=dt.date(2022, 3, 14), newer_tags=newer)
-    identity = identity.ljust(pad_to, b"\0")
-    data = card_data(version, 0x1F if newer else 0x1C)
+ISSUED = dt.date(2022, 3, 14)
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    """How a sample eID is made and behaves."""
+
+    version: int
+    signer: Signer | None = None  # None: EC on 1.8, RSA with SHA-256 on 1.7
+    forgery: Forgery | None = None
+    signed: bool = True  # False: a programmed card without signature or certificates
+    pad_to: int = 0
+    applet_selected_at_reset: bool = True
+    card_data_via_get_response: bool = False
+    issued: dt.date = ISSUED
+
+
+def _eid(person: Person, spec: _Spec) -> Callable[[], VirtualBelpicCard]:
+    newer = spec.version >= 0x18
+    identity = identity_file(person, issued=spec.issued, newer_tags=newer).ljust(spec.pad_to, b"\0")
+    signer = spec.signer or (Signer.EC if newer else Signer.RSA_SHA256)
+    served = served_identity(identity, spec.forgery)
+    data = card_data(spec.version, 0x1F if newer else 0x1C)
+    # Signed on the first read of a signature file, once per process (keys are made then).
+    signed = functools.cache(lambda: authenticity_files(identity, signer, spec.forgery))
 
     def make() -> VirtualBelpicCard:
+        later = AUTHENTICITY_FILES if spec.signed else ()
         return VirtualBelpicCard(
             atr=ATR_V18 if newer else ATR_V17,
-            files={IDENTITY_FILE: identity},
+            files=LazyFiles({IDENTITY_FILE: served}, later, signed),
             card_data=data,
-            applet_selected_at_reset=applet_selected_at_reset,
-            card_data_via_get_response=card_data_via_get_response,
+            applet_selected_at_reset=spec.applet_selected_at_reset,
+            card_data_via_get_response=spec.card_data_via_get_response,
         )
 
     return make
-
-
-def _profile(
-    name: str, description: str, person: Person | None, make: Callable[[], VirtualBelpicCard]
-) -> CardProfile:
-    return CardProfile(name, description, person.national_number if person else None, make)
 
 
 _V17 = Person(synthetic_number(dt.date(1985, 7, 30), 998), "30 JUL 1985", "An")
@@ -137,58 +155,88 @@ _BIS = Person(
 _BORN_2000 = Person(synthetic_number(dt.date(2004, 9, 21), 990), "21 SEP 2004", "Lina")
 _UNKNOWN_BIRTH = Person(synthetic_number(None, 988), "", "Onbekend")
 _INVALID = Person("71715100070", "01 JAN 1971", "Specimen")
-_FULL = identity_file(_V17, issued=dt.date(2022, 3, 14))
+_COPY = Person(synthetic_number(dt.date(1988, 4, 12), 986), "12 APR 1988", "Nagemaakt")
+_FULL = identity_file(_V17, issued=ISSUED)
 _CORRUPT = _FULL[: _FULL.index(b"\x07\x0aOefenkaart")] + b"\x07\xf0Oe"  # length past the end
+_F = Forgery
+
+_SAMPLES: tuple[tuple[str, str, Person, _Spec], ...] = (
+    (
+        "v17",
+        "eID 1.7 (RSA generation, SHA-256; RRN certificate expired since 2023), card data via 61xx",
+        _V17,
+        _Spec(0x17, card_data_via_get_response=True),
+    ),
+    (
+        "v18",
+        "eID 1.8 (EC generation), newer tags, file padded to 2 chunks, "
+        "applet not selected at reset",
+        _V18,
+        _Spec(0x18, applet_selected_at_reset=False, pad_to=2 * 0xFC),
+    ),
+    ("foreigner", "foreigner's card (type 11)", _FOREIGNER, _Spec(0x18)),
+    ("bis", "holder of a BIS number", _BIS, _Spec(0x18)),
+    ("born-2000", "born after 2000", _BORN_2000, _Spec(0x18)),
+    (
+        "unknown-birth-date",
+        "birth date unknown when the number was issued (RSA, SHA-1)",
+        _UNKNOWN_BIRTH,
+        _Spec(0x17, Signer.RSA_SHA1),
+    ),
+    (
+        "invalid-number",
+        "specimen card with month 71: not a valid number",
+        _INVALID,
+        _Spec(0x17, Signer.RSA_SHA1),
+    ),
+    ("forged-byte", f"forged: {_F.CHANGED_BYTE}", _COPY, _Spec(0x18, forgery=_F.CHANGED_BYTE)),
+    (
+        "forged-byte-rsa",
+        f"forged 1.7 (RSA, SHA-1): {_F.CHANGED_BYTE}",
+        _COPY,
+        _Spec(0x17, Signer.RSA_SHA1, _F.CHANGED_BYTE),
+    ),
+    ("forged-key", f"forged: {_F.OTHER_KEY}", _COPY, _Spec(0x18, forgery=_F.OTHER_KEY)),
+    ("forged-chain", f"forged: {_F.OTHER_ROOT}", _COPY, _Spec(0x18, forgery=_F.OTHER_ROOT)),
+    ("forged-root", f"forged: {_F.UNPINNED_ROOT}", _COPY, _Spec(0x18, forgery=_F.UNPINNED_ROOT)),
+    (
+        "forged-validity",
+        f"forged: {_F.NOT_VALID_AT_ISSUE}",
+        _COPY,
+        _Spec(0x18, forgery=_F.NOT_VALID_AT_ISSUE),
+    ),
+    ("forged-usage", f"forged: {_F.WRONG_USAGE}", _COPY, _Spec(0x18, forgery=_F.WRONG_USAGE)),
+    (
+        "programmed",
+        "a programmed card: the identity file, no signature or certificates",
+        _COPY,
+        _Spec(0x18, signed=False),
+    ),
+)
 
 PROFILES: dict[str, CardProfile] = {
-    p.name: p
-    for p in (
-        _profile(
-            "v17",
-            "eID 1.7 (RSA generation), card data via 61xx",
-            _V17,
-            _eid(_V17, version=0x17, card_data_via_get_response=True),
-        ),
-        _profile(
-            "v18",
-            "eID 1.8 (EC generation), newer tags, file padded to 2 chunks, "
-            "applet not selected at reset",
-            _V18,
-            _eid(_V18, version=0x18, applet_selected_at_reset=False, pad_to=2 * 0xFC),
-        ),
-        _profile(
-            "foreigner", "foreigner's card (type 11)", _FOREIGNER, _eid(_FOREIGNER, version=0x18)
-        ),
-        _profile("bis", "holder of a BIS number", _BIS, _eid(_BIS, version=0x18)),
-        _profile("born-2000", "born after 2000", _BORN_2000, _eid(_BORN_2000, version=0x18)),
-        _profile(
-            "unknown-birth-date",
-            "birth date unknown when the number was issued",
-            _UNKNOWN_BIRTH,
-            _eid(_UNKNOWN_BIRTH, version=0x17),
-        ),
-        _profile(
-            "invalid-number",
-            "specimen card with month 71: not a valid number",
-            _INVALID,
-            _eid(_INVALID, version=0x17),
-        ),
-        _profile(
-            "corrupt-tlv",
-            "identity file with a length past its end",
-            None,
-            lambda: VirtualBelpicCard(
-                atr=ATR_V17, files={IDENTITY_FILE: _CORRUPT}, card_data=card_data(0x17)
-            ),
-        ),
-        _profile(
-            "not-eid",
-            "a bank card: no BELPIC applet",
-            None,
-            lambda: VirtualBelpicCard(atr=ATR_BANK_CARD, files={}, is_belpic=False),
-        ),
-    )
+    name: CardProfile(name, description, person.national_number, _eid(person, spec))
+    for name, description, person, spec in _SAMPLES
 }
+PROFILES["corrupt-tlv"] = CardProfile(
+    "corrupt-tlv",
+    "identity file with a length past its end",
+    None,
+    lambda: VirtualBelpicCard(
+        atr=ATR_V17, files={IDENTITY_FILE: _CORRUPT}, card_data=card_data(0x17)
+    ),
+)
+PROFILES["not-eid"] = CardProfile(
+    "not-eid",
+    "a bank card: no BELPIC applet",
+    None,
+    lambda: VirtualBelpicCard(atr=ATR_BANK_CARD, files={}, is_belpic=False),
+)
+
+
+def signed_card(person: Person, *, issued: dt.date = ISSUED) -> VirtualBelpicCard:
+    """A genuine 1.8 sample eID for ``person`` (signed by the sample PKI when first read)."""
+    return _eid(person, _Spec(0x18, issued=issued))()
 
 
 def card_from_files(files: dict[bytes, bytes], *, applet_version: int = 0x18) -> VirtualBelpicCard:

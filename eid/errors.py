@@ -19,6 +19,16 @@ class CardFault(StrEnum):
     CARD_DATA_CORRUPT = "CARD_DATA_CORRUPT"
     NATIONAL_NUMBER_INVALID = "NATIONAL_NUMBER_INVALID"
     READER_IN_USE = "READER_IN_USE"
+    CARD_NOT_GENUINE = "CARD_NOT_GENUINE"
+
+
+class AuthenticityStep(StrEnum):
+    """Which check a card that is not genuine failed, in the order they are made."""
+
+    ROOT_NOT_PINNED = "root-not-pinned"  # 1: the card's root is no pinned (or test) root
+    CHAIN = "chain"  # 2: the RRN certificate is not signed by that root
+    VALIDITY_USAGE = "validity-usage"  # 2: not valid when the card was issued, or wrong usage
+    SIGNATURE = "signature"  # 3: the identity signature does not verify with the RRN key
 
 
 class EidError(Exception):
@@ -31,3 +41,11 @@ class EidError(Exception):
         super().__init__(f"{fault.value}: {detail}" if detail else fault.value)
         self.fault = fault
         self.detail = detail
+
+
+class CardNotGenuineError(EidError):
+    """The card's identity could not be confirmed as signed by the National Register."""
+
+    def __init__(self, step: AuthenticityStep, detail: str) -> None:
+        super().__init__(CardFault.CARD_NOT_GENUINE, f"{step.value}: {detail}")
+        self.step = step

@@ -9,13 +9,14 @@ for instructions and classes it does not know.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eid.apdu import BELPIC_AID
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterable, Iterator
 
 SW_OK = b"\x90\x00"
 SW_WRONG_LENGTH = b"\x67\x00"
@@ -25,6 +26,40 @@ SW_PAST_END = b"\x6b\x00"
 SW_INS_UNKNOWN = b"\x6d\x00"
 SW_CLA_UNKNOWN = b"\x6e\x00"
 SW_NO_FILE_SELECTED = b"\x69\x86"
+
+
+class LazyFiles(Mapping[bytes, bytes]):
+    """Card files of which some are made only when first read (signing needs generated keys).
+
+    Which paths exist is known at once, so a SELECT of a later file costs nothing.
+    """
+
+    def __init__(
+        self,
+        ready: Mapping[bytes, bytes],
+        later: Iterable[bytes],
+        make_later: Callable[[], Mapping[bytes, bytes]],
+    ) -> None:
+        self._ready = dict(ready)
+        self._later = tuple(path for path in later if path not in self._ready)
+        self._make_later = make_later
+
+    def __getitem__(self, path: bytes) -> bytes:
+        if path in self._ready:
+            return self._ready[path]
+        if path not in self._later:
+            raise KeyError(path)
+        return self._make_later()[path]
+
+    def __contains__(self, path: object) -> bool:  # Mapping's default would make the files
+        return path in self._ready or path in self._later
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from self._ready
+        yield from self._later
+
+    def __len__(self) -> int:
+        return len(self._ready) + len(self._later)
 
 
 class CardPulled(Exception):  # noqa: N818 - an event, not an error of the card

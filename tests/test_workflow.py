@@ -10,13 +10,13 @@ import pytest
 
 from app.card_loop import CardLoop
 from app.config import Config
-from app.desk_check import read_national_number
+from app.desk_check import number_reader
 from app.desk_state import DeskState, Phase, ReaderState
 from app.eligibility.wire import Channel
 from app.problems import Problem
 from app.sample_cards import card_for
 from app.sample_data import sample_citizens
-from app.services import make_eligibility
+from app.services import make_card_verifier, make_eligibility
 from app.threads import Executors
 from app.workflow import DeskWorkflow
 from eid.card_profiles import PROFILES
@@ -82,7 +82,8 @@ class Desk:
         self.recorder = Recorder()
         self.workflow.subscribe(self.recorder)
         self.reader = reader
-        self.loop = CardLoop(reader, self.workflow, read_national_number)
+        verifier = make_card_verifier(Config(training=True))
+        self.loop = CardLoop(reader, self.workflow, number_reader(verifier))
 
     def stop(self) -> None:
         self.loop.stop()

@@ -9,7 +9,8 @@ import datetime as dt
 from app.card_diagnostics import describe_readers, describe_reading, read_inserted_card
 from app.cli_context import EXIT_OK, CommandContext, write_lines
 from app.cli_labels import label
-from app.services import TRAINING_PROFILE, make_card_reader
+from app.config import load_config
+from app.services import TRAINING_PROFILE, make_card_reader, make_card_verifier
 from eid.card_profiles import PROFILES
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
@@ -19,7 +20,9 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     readers = commands.add_parser("readers", help="list card readers and whether a card is in them")
     _add_training(readers)
     readers.set_defaults(handler=run_readers)
-    card = commands.add_parser("card", help="read the inserted eID (diagnostics, number masked)")
+    card = commands.add_parser(
+        "card", help="read the inserted eID and check it is genuine (diagnostics, number masked)"
+    )
     card.add_argument(
         "--reader", metavar="NAME", help="reader to use (default: first holding a card)"
     )
@@ -55,9 +58,11 @@ def run_readers(args: argparse.Namespace, ctx: CommandContext) -> int:
 def run_card(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.training:
         write_lines(ctx.out, label("training_banner", ctx.language))
+    # A diagnosis: a card that is not genuine is reported on its own line, not as an error.
+    verifier = make_card_verifier(load_config(ctx.config_path), training=args.training)
     reader = make_card_reader(training=args.training, profile=args.profile)
     try:
-        reading = read_inserted_card(reader, args.reader)
+        reading = read_inserted_card(reader, args.reader, verifier)
     finally:
         reader.close()
     write_lines(ctx.out, *describe_reading(reading, ctx.language, dt.date.today()))

@@ -13,7 +13,7 @@ from app.cli_labels import label
 from app.config import load_config
 from app.desk_check import ask, read_national_number, wait_for_card
 from app.eligibility.wire import Channel
-from app.services import make_card_reader, make_eligibility
+from app.services import make_card_reader, make_card_verifier, make_eligibility
 from eid.errors import EidError
 from eid.insz import NationalNumber
 
@@ -53,10 +53,11 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
             return EXIT_USAGE
         channel = Channel.MANUAL
     else:
+        verifier = make_card_verifier(config)
         reader = make_card_reader(training=config.training)
         try:
             name = wait_for_card(reader, args.reader or config.desk.reader, args.timeout)
-            number = read_national_number(reader, name)
+            number = read_national_number(reader, name, verifier)
         finally:
             reader.close()
         channel = Channel.CARD
