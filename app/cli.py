@@ -19,7 +19,7 @@ from app.cli_context import (
     write_lines,
 )
 from app.cli_labels import label
-from app.commands import card, check, credentials, serve, simulate, sources
+from app.commands import audit, card, check, credentials, serve, simulate, sources
 from app.config import data_dir
 from app.language import Language
 from app.problem_texts import problem_text
@@ -29,7 +29,7 @@ from eid.errors import EidError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-COMMAND_MODULES = (card, check, sources, serve, credentials, simulate)
+COMMAND_MODULES = (card, check, sources, serve, credentials, simulate, audit)
 
 # Problems of this installation (exit 2); everything else above the card is "no advice" (4).
 USAGE_PROBLEMS = frozenset(

@@ -16,6 +16,9 @@ _MANUAL_EN = "Decide manually with a reason, or try again in a moment."
 _ADMIN_NL = "Meld dit aan de informaticadienst."
 _ADMIN_FR = "Signalez-le au service informatique."
 _ADMIN_EN = "Report this to IT support."
+_PAPER_NL = "Noteer de beslissing op papier en meld dit meteen aan de informaticadienst."
+_PAPER_FR = "Notez la décision sur papier et signalez-le immédiatement au service informatique."
+_PAPER_EN = "Write the decision down on paper and report this to IT support at once."
 
 BACKEND_TEXTS: dict[Problem, dict[Language, ProblemText]] = {
     Problem.BACKEND_UNREACHABLE: {
@@ -174,6 +177,57 @@ BACKEND_TEXTS: dict[Problem, dict[Language, ProblemText]] = {
         EN: _T(
             "The source file has errors; nothing was imported.",
             "Fix the lines named and import the file again.",
+        ),
+    },
+    Problem.AUDIT_STORE_FULL: {
+        NL: _T(
+            "De beslissing is niet geregistreerd: de schijf van het auditlogboek is vol.", _PAPER_NL
+        ),
+        FR: _T(
+            "La décision n'est pas enregistrée : le disque du journal d'audit est plein.", _PAPER_FR
+        ),
+        EN: _T("The decision is not recorded: the audit log's disk is full.", _PAPER_EN),
+    },
+    Problem.AUDIT_STORE_READ_ONLY: {
+        NL: _T(
+            "Het auditlogboek kan niet beschreven worden (alleen-lezen of geen toegang); een beslissing van nu is niet geregistreerd.",
+            _PAPER_NL,
+        ),
+        FR: _T(
+            "Le journal d'audit ne peut pas être écrit (lecture seule ou accès refusé) ; une décision prise maintenant n'est pas enregistrée.",
+            _PAPER_FR,
+        ),
+        EN: _T(
+            "The audit log cannot be written (read-only or no access); a decision taken now is not recorded.",
+            _PAPER_EN,
+        ),
+    },
+    Problem.AUDIT_STORE_UNAVAILABLE: {
+        NL: _T(
+            "Het auditlogboek is niet bruikbaar (beschadigd of niet bereikbaar); een beslissing van nu is niet geregistreerd.",
+            _PAPER_NL,
+        ),
+        FR: _T(
+            "Le journal d'audit est inutilisable (endommagé ou inaccessible) ; une décision prise maintenant n'est pas enregistrée.",
+            _PAPER_FR,
+        ),
+        EN: _T(
+            "The audit log cannot be used (damaged or out of reach); a decision taken now is not recorded.",
+            _PAPER_EN,
+        ),
+    },
+    Problem.AUDIT_KEY_MISMATCH: {
+        NL: _T(
+            "Het auditlogboek werd met een andere installatiesleutel geschreven dan die in de sleutelopslag.",
+            "Zet de oorspronkelijke sleutel terug in de sleutelopslag. " + _ADMIN_NL,
+        ),
+        FR: _T(
+            "Le journal d'audit a été écrit avec une autre clé d'installation que celle du trousseau.",
+            "Remettez la clé d'origine dans le trousseau. " + _ADMIN_FR,
+        ),
+        EN: _T(
+            "The audit log was written under another installation key than the one in the keyring.",
+            "Put the original key back in the keyring. " + _ADMIN_EN,
         ),
     },
 }

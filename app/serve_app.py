@@ -170,4 +170,5 @@ class EligibilityApi:
         receipt = await run_in_threadpool(
             lambda: self._port.record_override(record, idempotency_key=key)
         )
-        return _json(receipt, 201)
+        # Not _json: the contract requires advice_id in a receipt, null when there was none.
+        return JSONResponse(receipt.model_dump(mode="json"), status_code=201)

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 class ServedApp:
     """``with ServedApp(app) as served: httpx.get(served.url + "/v1/health")``."""
 
-    def __init__(self, app: Starlette) -> None:
-        config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning")
+    def __init__(self, app: Starlette, port: int = 0) -> None:
+        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="served-app", daemon=True)
         self.url = ""

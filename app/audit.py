@@ -1,0 +1,148 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Audit records and their hash chain: what a record holds and how records are linked.
+
+Chain format (version 1). Record ``n`` is the canonical JSON array ``["baliecheck-audit-v1",
+seq, kind, at, desk, staff_id, service, advice_id, advised_outcome, applied_outcome,
+reason_code, reason_text, channel, pseudonym (hex or null), detail]`` in UTF-8, and
+``hash_n = HMAC-SHA256(chain_key, hash_(n-1) || canonical_n)`` with ``hash_0`` 32 zero bytes.
+The chain key is derived from the installation's pseudonym key (keyring), so an edit cannot
+be re-hashed by someone who has the file but not the key. The sequence number is inside the
+hashed text: a changed field, a deleted record and two swapped records all break the chain at
+the first record concerned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from eid.insz import NationalNumber
+
+FORMAT = "baliecheck-audit-v1"
+GENESIS = bytes(32)
+_PSEUDONYM = 13  # its place in the canonical array: format, seq, then the 13 columns
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+class RecordKind(StrEnum):
+    ADVICE_SHOWN = "advice_shown"
+    OVERRIDE = "override"
+    MANUAL_DECISION = "manual_decision"
+    PROBLEM = "problem"
+    CHECKPOINT = "checkpoint"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One record as the desk gives it: no national number, only its keyed pseudonym."""
+
+    kind: RecordKind
+    at: dt.datetime
+    desk: str
+    staff_id: str
+    service: str | None = None
+    advice_id: str | None = None
+    advised_outcome: str | None = None
+    applied_outcome: str | None = None
+    reason_code: str | None = None
+    reason_text: str | None = None
+    channel: str | None = None
+    pseudonym: bytes | None = None
+    detail: str | None = None
+
+    def values(self) -> tuple[str | bytes | None, ...]:
+        """The stored columns after ``seq``, in the chain's order (``at`` as UTC ISO text)."""
+        return (
+            self.kind.value,
+            utc_text(self.at),
+            self.desk,
+            self.staff_id,
+            self.service,
+            self.advice_id,
+            self.advised_outcome,
+            self.applied_outcome,
+            self.reason_code,
+            self.reason_text,
+            self.channel,
+            self.pseudonym,
+            self.detail,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    """A stored record: its place in the chain, the entry, and the two chain hashes."""
+
+    seq: int
+    entry: AuditEntry
+    prev_hash: bytes
+    hash: bytes
+
+
+def utc_text(moment: dt.datetime) -> str:
+    """The one text form of a time in the store: UTC, microseconds, so text order is time order."""
+    if moment.tzinfo is None:
+        raise ValueError("audit times must carry a time zone")
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def derive_key(pseudonym_key: bytes, purpose: bytes) -> bytes:
+    """A key for one purpose, derived from the installation key (keys stay separate)."""
+    return hmac.digest(pseudonym_key, b"baliecheck " + purpose, "sha256")
+
+
+def pseudonym(pseudonym_key: bytes, number: NationalNumber) -> bytes:
+    """HMAC-SHA256 of the digits: the same pseudonym as the source store's."""
+    return hmac.digest(pseudonym_key, number.digits.encode("ascii"), "sha256")
+
+
+def canonical(seq: int, values: Iterable[str | bytes | None]) -> bytes:
+    """The hashed text of a record: a JSON array in a fixed order (the pseudonym as hex).
+
+    ``values`` are the columns in ``AuditEntry.values`` order; the pseudonym is the only blob.
+    """
+    fields: list[object] = [FORMAT, seq, *values]
+    alias = fields[_PSEUDONYM]
+    if isinstance(alias, bytes):
+        fields[_PSEUDONYM] = alias.hex()
+    return _encode(fields).encode("utf-8")
+
+
+def link(
+    chain_key: bytes, prev_hash: bytes, seq: int, values: Iterable[str | bytes | None]
+) -> bytes:
+    """The record's hash: HMAC over the previous hash and the record's canonical text."""
+    return hmac.digest(chain_key, prev_hash + canonical(seq, values), "sha256")
+
+
+def entry_from_row(row: tuple[object, ...]) -> AuditEntry:
+    """An entry from the stored columns after ``seq`` (the order of ``AuditEntry.values``)."""
+    kind, at, desk, staff, service, advice, advised, applied, code, text, channel, alias, detail = (
+        row
+    )
+    return AuditEntry(
+        kind=RecordKind(str(kind)),
+        at=dt.datetime.fromisoformat(str(at)),
+        desk=str(desk),
+        staff_id=str(staff),
+        service=_text(service),
+        advice_id=_text(advice),
+        advised_outcome=_text(advised),
+        applied_outcome=_text(applied),
+        reason_code=_text(code),
+        reason_text=_text(text),
+        channel=_text(channel),
+        pseudonym=alias if isinstance(alias, bytes) else None,
+        detail=_text(detail),
+    )
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)

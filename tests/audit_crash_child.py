@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The process the crash test kills: it records overrides in a loop while the outbox sends them.
+
+Run as ``python -m tests.audit_crash_child STORE URL ADVICE_ID:OUTCOME...``. It imports
+everything once, then waits for commands on stdin (a "zygote", so that 200 rounds do not pay
+200 interpreter starts): ``run FILE`` forks a child and answers ``pid N``; ``reap`` waits for
+that child and answers ``done STATUS``. The child opens the store, starts the sender, and
+records up to LIMIT decisions; after each ``record_override`` returns it appends the
+Idempotency-Key and a newline to FILE in one write (a line is "reported" only when whole).
+The zygote itself starts no thread, opens no database and no socket, so forking it is safe.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.audit_store import AuditStore
+from app.outbox import Backoff, OutboxSender
+from tests.audit_support import KEY, advice_of, against, manual, recorder, remote
+
+if TYPE_CHECKING:
+    from app.eligibility.port import EligibilityPort
+
+LIMIT = 40
+
+
+def _child(
+    out: Path, store_path: Path, client: EligibilityPort, advices: list[tuple[str, str]]
+) -> None:
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    store = AuditStore(store_path, key=KEY)
+    sender = OutboxSender(store, client, backoff=Backoff(0.01, 0.05), idle_s=0.05)
+    sender.start()
+    desk = recorder(store, on_recorded=sender.wake)
+    for index in range(LIMIT):
+        if index % 2:
+            advice_id, code = advices[index % len(advices)]
+            decision = against(advice_of(advice_id, code), index)
+        else:
+            decision = manual(index)
+        recorded = desk.record_override(decision)
+        os.write(fd, f"{recorded.idempotency_key}\n".encode("ascii"))
+    sender.stop()
+    store.close()
+
+
+def main(argv: list[str]) -> None:
+    store_path, url = Path(argv[0]), argv[1]
+    advices = [tuple(spec.split(":", 1)) for spec in argv[2:]]
+    client = remote(url)  # built once (its TLS context takes a while); no socket open yet
+    pid = 0
+    for line in sys.stdin:
+        command, _, argument = line.strip().partition(" ")
+        if command == "run":
+            pid = os.fork()
+            if pid == 0:
+                status = 0
+                try:
+                    _child(Path(argument), store_path, client, advices)  # type: ignore[arg-type]
+                except BaseException:  # noqa: BLE001 - reported through the exit status
+                    traceback.print_exc()
+                    status = 1
+                os._exit(status)
+            print(f"pid {pid}", flush=True)  # noqa: T201 - the protocol with the test
+        elif command == "reap":
+            _, status = os.waitpid(pid, 0)
+            print(f"done {status}", flush=True)  # noqa: T201
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
