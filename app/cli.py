@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 from app import logsafe
 from app.cli_context import (
     EXIT_CARD_PROBLEM,
+    EXIT_FAILED,
     EXIT_NO_ADVICE,
     EXIT_USAGE,
     CommandContext,
@@ -39,6 +40,15 @@ USAGE_PROBLEMS = frozenset(
         Problem.CREDENTIALS_MISSING,
         Problem.KEYRING_UNAVAILABLE,
         Problem.SOURCE_FILE_INVALID,
+    }
+)
+# Problems of this machine's own store: neither a usage error nor "no advice" (exit 1).
+LOCAL_STORE_PROBLEMS = frozenset(
+    {
+        Problem.AUDIT_STORE_FULL,
+        Problem.AUDIT_STORE_READ_ONLY,
+        Problem.AUDIT_STORE_UNAVAILABLE,
+        Problem.AUDIT_KEY_MISMATCH,
     }
 )
 
@@ -90,7 +100,9 @@ def main(
     except AppError as exc:
         log.info("problem: %s", exc)
         _report(ctx, exc.problem, exc.detail if exc.problem in USAGE_PROBLEMS else "")
-        return EXIT_USAGE if exc.problem in USAGE_PROBLEMS else EXIT_NO_ADVICE
+        if exc.problem in USAGE_PROBLEMS:
+            return EXIT_USAGE
+        return EXIT_FAILED if exc.problem in LOCAL_STORE_PROBLEMS else EXIT_NO_ADVICE
 
 
 def _report(ctx: CommandContext, problem: Problem, detail: str) -> None:

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from app.cli import main
-from app.cli_context import EXIT_CARD_PROBLEM, EXIT_NO_ADVICE, EXIT_OK, EXIT_USAGE
+from app.cli_context import EXIT_CARD_PROBLEM, EXIT_FAILED, EXIT_NO_ADVICE, EXIT_OK, EXIT_USAGE
 from app.sample_data import sample_citizens
 from tests.test_cli import BALIECHECK
 
@@ -183,3 +183,16 @@ def test_serve_and_check_as_two_processes(tmp_path: Path) -> None:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=10)
     assert server.returncode == 0
+
+
+def test_audit_store_out_of_reach_is_exit_1_with_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "een-bestand"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("BALIECHECK_DATA_DIR", str(blocker / "data"))  # a file is in the way
+    code, out, err = run(["audit", "pending"])
+    assert code == EXIT_FAILED
+    assert "[AUDIT_STORE_UNAVAILABLE]" in err
+    assert "Noteer de beslissing op papier" in err
+    assert out == ""
