@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import statistics
 import sys
 import tempfile
@@ -37,7 +36,9 @@ from bench.timing import (  # noqa: E402
     Series,
     machine_text,
     p99,
+    positive_int,
     run_interleaved,
+    stop_on_sigterm,
 )
 from eid.authenticity import Authenticity, CardFiles, CardVerifier  # noqa: E402
 from eid.belpic import (  # noqa: E402
@@ -55,7 +56,6 @@ from tests.pcsc_stack import READER_0, PcscDaemon, VpcdCards  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
-    from types import FrameType
 
     from eid.card_profiles import CardProfile
     from eid.virtual_card import VirtualBelpicCard
@@ -156,23 +156,12 @@ def report(profile: CardProfile, series: list[Series], args: argparse.Namespace)
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Authenticity check cost over pcscd + vpcd.")
     parser.add_argument("--profile", default="v18", choices=["v17", "v18", "unknown-birth-date"])
-    parser.add_argument("--reads", type=_positive, default=200, help="timed reads per loop")
+    parser.add_argument("--reads", type=positive_int, default=200, help="timed reads per loop")
     parser.add_argument("--breakdown", action="store_true", help="add the check without card I/O")
     parser.add_argument(
         "--cpu", type=int, metavar="N", help="pin to CPU N (Linux), as identity_read"
     )
     return parser.parse_args(argv)
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
-def _stop_on_sigterm(signum: int, _frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -181,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     card = profile.make_card()
     counter = ApduCounter()
     card.on_command = counter
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    stop_on_sigterm()
     if args.cpu is not None:
         os.sched_setaffinity(0, {args.cpu})
     with tempfile.TemporaryDirectory(prefix="bench-pcscd-") as tmp:

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from contextlib import AbstractContextManager
 
-    from eid.reader import CardChannel
 
 CHUNK = 0xFC
 
@@ -103,26 +102,6 @@ class BareCard:
             return bytes(data)
 
         return read
-
-
-class RecordingChannel:
-    """A CardChannel that passes everything on and keeps each (command, response) pair."""
-
-    def __init__(self, inner: CardChannel) -> None:
-        self._inner = inner
-        self.exchanges: list[tuple[bytes, bytes]] = []
-
-    @property
-    def atr(self) -> bytes:
-        return self._inner.atr
-
-    def transmit(self, command: bytes) -> bytes:
-        response = self._inner.transmit(command)
-        self.exchanges.append((command, response))
-        return response
-
-    def transaction(self) -> AbstractContextManager[None]:
-        return self._inner.transaction()
 
 
 class ReplayChannel:

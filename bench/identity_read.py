@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import statistics
 import sys
 import tempfile
@@ -33,7 +32,6 @@ if __package__ in (None, ""):  # run as a file: the repository root holds eid/ a
 
 from bench.bare_pcsc import (  # noqa: E402
     BareCard,
-    RecordingChannel,
     ReplayChannel,
     establish_context,
     exact_read_commands,
@@ -46,17 +44,19 @@ from bench.timing import (  # noqa: E402
     Series,
     machine_text,
     p99,
+    positive_int,
     run_interleaved,
+    stop_on_sigterm,
 )
 from eid.belpic import IDENTITY_FILE, CardReading, read_card, read_file  # noqa: E402
 from eid.card_profiles import PROFILES  # noqa: E402
 from eid.pcsc import PcscCardReader  # noqa: E402
 from tests.pcsc_stack import READER_0, PcscDaemon, VpcdCards  # noqa: E402
+from tests.recording_channel import RecordingChannel  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
     from contextlib import AbstractContextManager
-    from types import FrameType
 
     from eid.card_profiles import CardProfile
 
@@ -232,7 +232,7 @@ def explain(ms: dict[str, float]) -> None:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Identity-file read times over pcscd + vpcd.")
     parser.add_argument("--profile", default="v17", choices=sorted(PROFILES))
-    parser.add_argument("--reads", type=_positive, default=300, help="timed reads per loop")
+    parser.add_argument("--reads", type=positive_int, default=300, help="timed reads per loop")
     parser.add_argument(
         "--breakdown", action="store_true", help="add the loops that show where the time goes"
     )
@@ -245,17 +245,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
-def _stop_on_sigterm(signum: int, _frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     profile = PROFILES[args.profile]
@@ -263,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     expected = card.files[IDENTITY_FILE]
     counter = ApduCounter()
     card.on_command = counter
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    stop_on_sigterm()
     if args.cpu is not None:  # before pcscd and the card thread start: both inherit it
         os.sched_setaffinity(0, {args.cpu})
     with tempfile.TemporaryDirectory(prefix="bench-pcscd-") as tmp:

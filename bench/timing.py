@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
 import math
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import time
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from contextlib import AbstractContextManager
+    from types import FrameType
 
     Run = Callable[[], object]
 
@@ -125,3 +128,20 @@ def pcscd_version() -> str:
         out = ""
     first = out.splitlines()[0] if out else "version unknown"  # "pcsc-lite version 1.9.9."
     return "pcscd " + first.removeprefix("pcsc-lite version ").rstrip(".")
+
+
+def positive_int(text: str) -> int:
+    """argparse type: an integer of 1 or more."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def stop_on_sigterm() -> None:
+    """Turn SIGTERM into SystemExit, so the pcscd a benchmark started is stopped too."""
+
+    def handler(signum: int, _frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, handler)

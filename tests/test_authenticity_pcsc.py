@@ -23,8 +23,8 @@ from eid.errors import AuthenticityStep, CardNotGenuineError
 from eid.sample_pki import sample_trust
 from eid.trust import AnchorKind, TrustAnchors
 from tests.pcsc_stack import READER_0
+from tests.recording_channel import RecordingChannel
 from tests.test_authenticity_read import REFUSED, apdu_select
-from tests.test_belpic_fuzz import RecordingChannel
 from tests.test_cli import BALIECHECK
 
 if TYPE_CHECKING:

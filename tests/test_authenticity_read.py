@@ -30,7 +30,8 @@ from eid.sample_pki import sample_root_certificate, sample_trust
 from eid.simulated import DEFAULT_READER, SimulatedCardReader
 from eid.trust import BELGIAN_ROOTS, TrustAnchors, certificate_der, der_prefix, fingerprint
 from eid.virtual_card import CardPulled, VirtualBelpicCard
-from tests.test_belpic_fuzz import InMemoryChannel, RecordingChannel
+from tests.recording_channel import RecordingChannel
+from tests.test_belpic_fuzz import InMemoryChannel
 
 if TYPE_CHECKING:
     from eid.reader import CardChannel

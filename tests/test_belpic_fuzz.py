@@ -26,6 +26,7 @@ from eid.errors import CardFault, EidError
 from eid.insz import is_valid_national_number
 from eid.simulated import DEFAULT_READER, SimulatedCardReader
 from eid.virtual_card import VirtualBelpicCard
+from tests.recording_channel import RecordingChannel
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -212,38 +213,6 @@ def test_read_card_scripted_endless_full_chunks_refused() -> None:
 
 
 # -- virtual cards through the simulated reader --------------------------------------------
-
-
-class RecordingChannel:
-    """Passes commands to a real (simulated) channel and records each command and answer."""
-
-    def __init__(self, inner: CardChannel) -> None:
-        self._inner = inner
-        self.exchanges: list[tuple[bytes, bytes]] = []
-
-    @property
-    def atr(self) -> bytes:
-        return self._inner.atr
-
-    def transmit(self, command: bytes) -> bytes:
-        response = self._inner.transmit(command)
-        self.exchanges.append((command, response))
-        return response
-
-    def transaction(self) -> AbstractContextManager[None]:
-        return self._inner.transaction()
-
-    @property
-    def commands(self) -> list[bytes]:
-        return [command for command, _ in self.exchanges]
-
-    def reads(self) -> list[tuple[int, bytes]]:
-        """(offset, answer) of every READ BINARY."""
-        return [
-            ((command[2] << 8) | command[3], response)
-            for command, response in self.exchanges
-            if command[:2] == b"\x00\xb0"
-        ]
 
 
 def _read_virtual(card: VirtualBelpicCard) -> tuple[CardReading | EidError, RecordingChannel]:
