@@ -2,6 +2,11 @@
 # Shared set-up for scripts/run.sh and scripts/test.sh (sourced, not run):
 # installs missing Debian packages, then makes .venv and installs the project into it.
 
+# What Qt (PySide6 wheels) needs from the system: offscreen (tests) and in a window.
+QT_PACKAGES="libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 fonts-dejavu-core"
+QT_WINDOW_PACKAGES="libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
+
 need_debian_packages() {
     local missing=()
     for pkg in "$@"; do

@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Set up (first time) and run every check: lint, types, layering, and all tests.
 # The PC/SC tests start their own `pcscd --foreground` with the vpcd virtual reader
-# (root needed for pcscd), so no system pcscd may be running. Arguments go to pytest.
+# (root needed for pcscd), so no system pcscd may be running. The desk tests run Qt
+# offscreen. Arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/bootstrap.sh
-need_debian_packages pcscd vsmartcard-vpcd libpcsclite-dev libpcsclite1
+need_debian_packages pcscd vsmartcard-vpcd libpcsclite-dev libpcsclite1 $QT_PACKAGES
 make_venv dev
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

@@ -1,0 +1,174 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Renders each desk screen to PNG under shots/ (training mode, a temp data dir) for review.
+
+    xvfb-run -a .venv/bin/python -m bench.screenshots [--out shots]
+
+Without a display it falls back to Qt's offscreen platform (plainer fonts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.config import BackendKind, Config, RemoteSettings
+from app.desk_app import DeskApp
+from app.desk_state import Phase
+from app.eligibility.wire import ReasonCode
+from ui.bridge import AppBridge
+from ui.main_window import DeskWindow
+from ui.manual_entry_dialog import ManualEntryDialog
+from ui.override_dialog import OverrideChoice, OverrideDialog
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.desk_state import DeskState
+
+TIMEOUT_S = 15.0
+ELIGIBLE_CARD, STANDARD_CARD = 0, 5  # "Kansentarief — voorbeeld 1", "Standaard — voorbeeld 6"
+
+
+class Shooter:
+    """One desk window; waits for states by running the Qt event loop, then grabs."""
+
+    def __init__(self, qt_app: QApplication, config: Config, data_dir: Path, out: Path) -> None:
+        self.qt_app = qt_app
+        self.out = out
+        self.desk = DeskApp.start(config, data_dir)
+        self.bridge = AppBridge(self.desk.workflow, self.desk.subscribe_status)
+        self.window = DeskWindow(self.desk, self.bridge)
+        self.window.show()
+
+    def wait_for(self, done: Callable[[DeskState], bool]) -> None:
+        deadline = time.monotonic() + TIMEOUT_S
+        while not done(self.bridge.state):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"state not reached; last: {self.bridge.state.phase}")
+            self.qt_app.processEvents()
+            time.sleep(0.01)  # a bench script polling the event loop, not a test
+        for _ in range(5):
+            self.qt_app.processEvents()
+
+    def insert(self, index: int) -> None:
+        before = self.bridge.state.transaction
+        self.desk.insert_training_card(index)
+        self.wait_for(lambda s: s.transaction > before and s.phase in _SETTLED)
+
+    def clear(self) -> None:
+        self.desk.workflow.clear()
+        self.wait_for(lambda s: s.phase is Phase.WAITING)
+
+    def save(self, widget: QWidget, name: str) -> None:
+        for _ in range(5):
+            self.qt_app.processEvents()
+        path = self.out / f"{name}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+    def stop(self) -> None:
+        self.window.close()
+        self.desk.stop()
+
+
+_SETTLED = (Phase.VERDICT, Phase.PROBLEM)
+
+
+def closed_port() -> int:
+    """A loopback port where nothing listens: the backend is down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def shoot_training(qt_app: QApplication, data_dir: Path, out: Path) -> None:
+    shooter = Shooter(qt_app, Config(training=True), data_dir, out)
+    try:
+        shooter.wait_for(lambda s: s.phase is Phase.WAITING)
+        shooter.save(shooter.window, "1-waiting")
+        shooter.insert(ELIGIBLE_CARD)
+        shooter.save(shooter.window, "2-verdict-eligible")
+        _shoot_override_dialog(shooter)
+        shooter.clear()
+        shooter.insert(STANDARD_CARD)
+        shooter.save(shooter.window, "3-verdict-standard")
+        shooter.clear()
+        dialog = ManualEntryDialog(shooter.window)
+        dialog.number_field.setText("85.07.30-03")
+        dialog.show()
+        shooter.save(dialog, "5-manual-entry-dialog")
+        dialog.forget()
+        dialog.close()
+    finally:
+        shooter.stop()
+
+
+def _shoot_override_dialog(shooter: Shooter) -> None:
+    state = shooter.bridge.state
+    assert state.advice is not None
+    outcomes = shooter.desk.service(state.service).outcomes
+    dialog = OverrideDialog(shooter.window, outcomes=outcomes, advised=state.advice.outcome)
+    dialog.outcome_box.setCurrentIndex(0)
+    dialog.reason_text.setPlainText("Attest")
+    dialog.show()
+    shooter.save(dialog, "6-override-dialog")
+    dialog.close()
+
+
+def shoot_problem(qt_app: QApplication, data_dir: Path, out: Path) -> None:
+    remote = RemoteSettings.model_validate(
+        {"base_url": f"http://127.0.0.1:{closed_port()}", "auth": "none", "advice_retries": 0}
+    )
+    config = Config(training=True, backend=BackendKind.REMOTE, remote=remote)
+    shooter = Shooter(qt_app, config, data_dir, out)
+    try:
+        shooter.insert(ELIGIBLE_CARD)
+        shooter.save(shooter.window, "4-problem")
+        _shoot_recorded(shooter)
+    finally:
+        shooter.stop()
+
+
+def _shoot_recorded(shooter: Shooter) -> None:
+    """A manual decision confirmed while the backend is down: recorded, to be sent later."""
+    choice = OverrideChoice(
+        "KANSENTARIEF", "Kansentarief", ReasonCode.ADVICE_UNAVAILABLE, "attest OCMW getoond"
+    )
+    ask = OverrideDialog.ask
+    OverrideDialog.ask = classmethod(lambda _cls, _parent, **_options: choice)  # type: ignore[assignment,method-assign]
+    try:
+        shooter.window.problem_view.decide_button.click()
+    finally:
+        OverrideDialog.ask = ask  # type: ignore[method-assign]
+    receipt = shooter.window.receipt_label
+    shooter.wait_for(lambda _s: receipt.isVisible() and "later" in receipt.text())
+    shooter.save(shooter.window, "7-recorded-send-later")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--out", type=Path, default=Path("shots"), help="folder for the PNGs")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    qt_app = QApplication([sys.argv[0]])
+    with tempfile.TemporaryDirectory(prefix="baliecheck-shots-") as tmp:
+        os.environ["BALIECHECK_DATA_DIR"] = tmp  # never the real data dir
+        data_dir = Path(tmp)
+        shoot_training(qt_app, data_dir, args.out)
+        shoot_problem(qt_app, data_dir, args.out)  # knows the catalogue from the first desk
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

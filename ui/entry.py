@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The ``baliecheck`` console script: the desk window without a command, else app's commands.
+
+It lives in ui/ because only ui/ may start Qt; PySide6 is imported only when the desk opens.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from app.cli import build_parser
+from app.cli import main as run_command
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+NO_SCREEN = (
+    "baliecheck: geen scherm gevonden (DISPLAY en WAYLAND_DISPLAY zijn leeg); de balie "
+    "heeft een bureaublad nodig. Zonder scherm: 'baliecheck card --training' of "
+    "'baliecheck check --service CODE'; of start met 'xvfb-run baliecheck'."
+)
+
+
+def _command_names() -> set[str]:
+    parser = build_parser()
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps subcommands here
+        choices = getattr(action, "choices", None)
+        if isinstance(choices, dict):
+            return set(choices)
+    return set()
+
+
+def wants_desk(argv: Sequence[str]) -> bool:
+    """No subcommand and no help request: open the desk."""
+    if any(arg in ("-h", "--help") for arg in argv):
+        return False
+    return not _command_names().intersection(argv)
+
+
+def has_screen() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not wants_desk(args):
+        return run_command(args)
+    if not has_screen():
+        sys.stderr.write(NO_SCREEN + "\n")
+        return 1
+    from ui.main import run  # noqa: PLC0415 - Qt only when the desk opens
+
+    return run(args)

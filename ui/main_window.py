@@ -1,0 +1,272 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""DeskWindow: the counter desk. Presents the workflow's state and forwards what staff do."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.desk_state import Phase
+from app.problems import AppError, Problem
+from ui import texts
+from ui.manual_entry_dialog import ManualEntryDialog
+from ui.override_dialog import OverrideDialog
+from ui.problem_view import ProblemView
+from ui.service_header import ServiceHeader
+from ui.status_bar import DeskStatusBar
+from ui.texts import localized, problem_words, tr
+from ui.training_menu import TrainingMenu
+from ui.verdict_view import VerdictView
+from ui.waiting_view import WaitingView
+
+if TYPE_CHECKING:
+    from app.desk_app import DeskApp, DeskStatus
+    from app.desk_state import DeskState
+    from app.eligibility.wire import Outcome
+    from ui.bridge import AppBridge
+    from ui.override_dialog import OverrideChoice
+
+log = logging.getLogger(__name__)
+
+BANNER_STYLE = (
+    "background: #ffd400; color: #000; font-size: 15pt; font-weight: 700; padding: 6px;"
+    "border-bottom: 3px solid #000;"
+)
+RECEIPT_STYLE = (
+    "font-size: 17pt; font-weight: 600; color: #14632d; background: #e3f4e8; padding: 10px;"
+    "border: 2px solid #1d7a3a; border-radius: 8px; margin: 0 40px;"
+)
+
+
+class DeskWindow(QMainWindow):
+    """One desk window for one DeskApp; widgets are named attributes for the tests."""
+
+    def __init__(self, desk: DeskApp, bridge: AppBridge) -> None:
+        super().__init__()
+        self._desk = desk
+        self._bridge = bridge
+        self._language = desk.config.desk.language
+        self._recorded: tuple[int, str] | None = None  # (transaction, applied outcome label)
+        self._service = ""
+        self.header = ServiceHeader([(c, self._service_name(c)) for c in desk.config.desk.services])
+        self.waiting_view = WaitingView()
+        self.verdict_view = VerdictView()
+        self.problem_view = ProblemView()
+        self.stack = QStackedWidget()
+        for view in (self.waiting_view, self.verdict_view, self.problem_view):
+            self.stack.addWidget(view)
+        self.receipt_label = QLabel()
+        self.receipt_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.receipt_label.setStyleSheet(RECEIPT_STYLE)
+        self.status = DeskStatusBar()
+        self.setStatusBar(self.status)
+        self.manual_action = self._action(texts.MANUAL_ENTRY_BUTTON, "F2", self._on_manual_entry)
+        self.override_action = self._action(texts.OVERRIDE_BUTTON, "Ctrl+O", self._on_override)
+        self.clear_action = self._action(texts.CLEAR_BUTTON, "Esc", desk.workflow.clear)
+        self.manual_button = self._button(self.manual_action)
+        self.override_button = self._button(self.override_action)
+        self.clear_button = self._button(self.clear_action)
+        self.training_banner: QLabel | None = None
+        self.training_menu: TrainingMenu | None = None
+        self._lay_out()
+        bridge.state_changed.connect(self._on_bridge_state_changed)
+        bridge.status_changed.connect(self._on_bridge_status_changed)
+        self.problem_view.manual_decision_requested.connect(self._on_manual_decision)
+        self.header.service_chosen.connect(desk.workflow.switch_service)
+        self._on_bridge_state_changed(bridge.state)
+        if bridge.status is not None:
+            self._on_bridge_status_changed(bridge.status)
+        self.resize(1000, 700)
+
+    # -- building ----------------------------------------------------------------------
+    def _action(self, text: str, keys: str, slot: object) -> QAction:
+        action = QAction(tr(text), self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        self.addAction(action)
+        return action
+
+    def _button(self, action: QAction) -> QPushButton:
+        button = QPushButton(action.text())
+        button.setToolTip(f"{action.text()}")
+        button.setMinimumHeight(40)
+        button.setStyleSheet("font-size: 13pt; padding: 4px 16px;")
+        button.clicked.connect(action.trigger)
+        action.enabledChanged.connect(button.setEnabled)
+        return button
+
+    def _lay_out(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if self._desk.training:
+            self.training_banner = QLabel(tr(texts.TRAINING_BANNER))
+            self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.training_banner.setStyleSheet(BANNER_STYLE)
+            layout.addWidget(self.training_banner)
+            labels = [label for label, _card in self._desk.training_cards()]
+            self.training_menu = TrainingMenu(
+                labels,
+                insert=self._desk.insert_training_card,
+                remove=self._desk.remove_training_card,
+                parent=self,
+            )
+            self.menuBar().addMenu(self.training_menu)
+        layout.addWidget(self.header)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.receipt_label)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(12, 6, 12, 12)
+        buttons.addWidget(self.manual_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.override_button)
+        buttons.addWidget(self.clear_button)
+        layout.addLayout(buttons)
+        self.setCentralWidget(central)
+
+    # -- presenting --------------------------------------------------------------------
+    def _on_bridge_state_changed(self, state: DeskState) -> None:
+        if state.service != self._service:
+            self._service = state.service
+            self.header.show_service(state.service)
+            name = self.header.name_of(state.service)
+            self.setWindowTitle(tr(texts.APP_TITLE).format(service=name))
+        if self._recorded is not None and self._recorded[0] != state.transaction:
+            self._recorded = None
+        self.status.show_reader(state.reader_state)
+        if state.phase is Phase.VERDICT and state.advice is not None:
+            self.verdict_view.show_advice(
+                state.advice,
+                channel=state.channel,
+                masked_number=state.masked_number,
+                language=self._language,
+            )
+            self.stack.setCurrentWidget(self.verdict_view)
+        elif state.phase is Phase.PROBLEM:
+            known = self._desk.workflow.current_number(state.transaction) is not None
+            problem = state.problem or Problem.BACKEND_BAD_RESPONSE
+            self.problem_view.show_problem(problem, can_decide=known, language=self._language)
+            self.stack.setCurrentWidget(self.problem_view)
+        else:
+            self.waiting_view.show_phase(state.phase)
+            self.stack.setCurrentWidget(self.waiting_view)
+        self._refresh_decision_widgets()
+
+    def _on_bridge_status_changed(self, status: DeskStatus) -> None:
+        self.status.show_status(status)
+        self._refresh_decision_widgets()
+
+    def _refresh_decision_widgets(self) -> None:
+        state = self._bridge.state
+        recorded = self._recorded is not None and self._recorded[0] == state.transaction
+        self.override_action.setEnabled(state.phase is Phase.VERDICT and not recorded)
+        self.clear_action.setEnabled(state.phase is not Phase.WAITING)
+        if recorded and state.phase is Phase.PROBLEM:
+            self.problem_view.decide_button.hide()
+        if not recorded or self._recorded is None:
+            self.receipt_label.hide()
+            return
+        text = tr(texts.RECORDED).format(outcome=self._recorded[1])
+        status = self._bridge.status
+        if status is not None and status.pending > 0:
+            text = f"{text} — {tr(texts.SEND_LATER)}"
+        self.receipt_label.setText(text)
+        self.receipt_label.show()
+
+    # -- staff intent ------------------------------------------------------------------
+    def _on_manual_entry(self) -> None:
+        number = ManualEntryDialog.ask(self)
+        if number is not None:
+            self._desk.workflow.enter_manually(number)
+
+    def _on_override(self) -> None:
+        state = self._bridge.state
+        if state.phase is not Phase.VERDICT or state.advice is None:
+            return
+        outcomes = self._outcomes(state.service)
+        advised = state.advice.outcome
+        choice = OverrideDialog.ask(
+            self, outcomes=outcomes, advised=advised, language=self._language
+        )
+        if choice is not None:
+            self._decide(state.transaction, choice)
+
+    def _on_manual_decision(self) -> None:
+        state = self._bridge.state
+        if state.phase is not Phase.PROBLEM:
+            return
+        if self._desk.workflow.current_number(state.transaction) is None:
+            self._on_manual_entry()
+            return
+        outcomes = self._outcomes(state.service)
+        if not outcomes:
+            self._show_failure(AppError(Problem.UNKNOWN_SERVICE))
+            return
+        choice = OverrideDialog.ask(self, outcomes=outcomes, advised=None, language=self._language)
+        if choice is not None:
+            self._decide(state.transaction, choice)
+
+    def _decide(self, transaction: int, choice: OverrideChoice) -> None:
+        try:
+            future = self._desk.decide(
+                transaction=transaction,
+                applied_outcome=choice.outcome_code,
+                reason_code=choice.reason_code,
+                reason_text=choice.reason_text,
+            )
+        except AppError as exc:
+            self._show_failure(exc)
+            return
+        self._bridge.deliver(
+            future,
+            on_ok=lambda _recorded: self._on_decision_recorded(transaction, choice.outcome_label),
+            on_error=self._show_failure,
+            owner=self,
+        )
+
+    def _on_decision_recorded(self, transaction: int, outcome_label: str) -> None:
+        self._recorded = (transaction, outcome_label)
+        if self._bridge.state.transaction != transaction:
+            self.status.showMessage(tr(texts.RECORDED).format(outcome=outcome_label), 10_000)
+        self._refresh_decision_widgets()
+
+    def _show_failure(self, exc: BaseException) -> None:
+        """Non-blocking message: the decision was not recorded, and why (never personal data)."""
+        if isinstance(exc, AppError):
+            log.warning("decision not recorded: %s", exc.problem.value)
+            words = problem_words(exc.problem, self._language)
+            detail = f"{words.what}\n{words.next_step}"
+        else:
+            log.error("decision not recorded: unexpected %s", type(exc).__name__)
+            detail = tr(texts.UNEXPECTED_FAILURE)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr(texts.RECORD_FAILED_TITLE), "", parent=self)
+        box.setText(f"{tr(texts.RECORD_FAILED)}\n\n{detail}")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- catalogue ---------------------------------------------------------------------
+    def _service_name(self, code: str) -> str:
+        try:
+            return localized(self._desk.service(code).name, self._language)
+        except AppError:
+            return code
+
+    def _outcomes(self, code: str) -> tuple[Outcome, ...]:
+        try:
+            return self._desk.service(code).outcomes
+        except AppError:
+            return ()

@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""ProblemView: what went wrong in plain words, what to do next, and a way to decide manually.
+
+Never a yes or a no: no outcome is shown here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.language import Language
+from ui import texts
+from ui.texts import problem_words, tr
+
+if TYPE_CHECKING:
+    from app.problems import Problem
+
+FRAME_STYLE = (
+    "#problemCard { background: #fff6e0; border: 4px solid #a35f00; border-radius: 12px; }"
+)
+
+
+class ProblemView(QWidget):
+    """Presents one Problem; ``manual_decision_requested`` when staff choose to decide."""
+
+    manual_decision_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        card = QFrame()
+        card.setObjectName("problemCard")
+        card.setStyleSheet(FRAME_STYLE)
+        self.what_label = self._label("font-size: 26pt; font-weight: 700; color: #6b3d00;")
+        self.next_label = self._label("font-size: 17pt; color: #222;")
+        self.no_number_label = self._label("font-size: 13pt; color: #444;")
+        self.no_number_label.setText(tr(texts.NO_NUMBER_HINT))
+        self.decide_button = QPushButton(tr(texts.MANUAL_DECISION_BUTTON))
+        self.decide_button.setToolTip(tr(texts.MANUAL_DECISION_TIP))
+        self.decide_button.setMinimumHeight(44)
+        self.decide_button.setStyleSheet("font-size: 14pt; padding: 6px 24px;")
+        self.decide_button.clicked.connect(self.manual_decision_requested)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(32, 32, 32, 32)
+        inner.setSpacing(14)
+        inner.addWidget(self.what_label)
+        inner.addWidget(self.next_label)
+        inner.addWidget(self.no_number_label)
+        inner.addWidget(self.decide_button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 12, 40, 12)
+        layout.addStretch(1)
+        layout.addWidget(card)
+        layout.addStretch(2)
+
+    def _label(self, style: str) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet(f"{style} border: none; background: transparent;")
+        return label
+
+    def show_problem(
+        self, problem: Problem, *, can_decide: bool, language: Language = Language.NL
+    ) -> None:
+        """``can_decide``: a number is known, so a manual decision can be recorded for it."""
+        words = problem_words(problem, language)
+        self.what_label.setText(f"{texts.PROBLEM_SYMBOL} {words.what}")
+        self.next_label.setText(words.next_step)
+        self.decide_button.setVisible(can_decide)
+        self.no_number_label.setVisible(not can_decide)

@@ -1,0 +1,58 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""ServiceHeader: the desk's service, always visible; a switcher only when several are allowed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+
+from ui import texts
+from ui.texts import tr
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+STYLE = "font-size: 16pt; font-weight: 600;"
+
+
+class ServiceHeader(QWidget):
+    """``choices`` are (code, name) pairs; ``service_chosen(code)`` when staff switch."""
+
+    service_chosen = Signal(str)
+
+    def __init__(self, choices: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._names = dict(choices)
+        caption = QLabel(tr(texts.SERVICE_CAPTION))
+        caption.setStyleSheet("font-size: 16pt;")
+        self.name_label = QLabel()
+        self.name_label.setStyleSheet(STYLE)
+        self.switcher: QComboBox | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.addWidget(caption)
+        if len(choices) > 1:
+            self.switcher = QComboBox()
+            self.switcher.setStyleSheet(STYLE)
+            for code, name in choices:
+                self.switcher.addItem(name, code)
+            self.switcher.activated.connect(self._on_switcher_activated)
+            caption.setBuddy(self.switcher)
+            layout.addWidget(self.switcher)
+        else:
+            layout.addWidget(self.name_label)
+        layout.addStretch(1)
+
+    def name_of(self, code: str) -> str:
+        return self._names.get(code, code)
+
+    def show_service(self, code: str) -> None:
+        self.name_label.setText(self.name_of(code))
+        if self.switcher is not None:
+            self.switcher.setCurrentIndex(max(0, self.switcher.findData(code)))
+
+    def _on_switcher_activated(self, index: int) -> None:
+        assert self.switcher is not None
+        self.service_chosen.emit(str(self.switcher.itemData(index)))

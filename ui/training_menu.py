@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""TrainingMenu: "Kaart insteken" with the sample citizens' cards, and "Kaart uitnemen"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMenu, QWidget
+
+from ui import texts
+from ui.texts import tr
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from PySide6.QtGui import QAction
+
+
+class TrainingMenu(QMenu):
+    """Training mode only. A card action calls ``insert(index)``; the last one ``remove()``."""
+
+    def __init__(
+        self,
+        labels: Sequence[str],
+        *,
+        insert: Callable[[int], None],
+        remove: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(tr(texts.TRAINING_MENU), parent)
+        self.insert_menu = self.addMenu(tr(texts.INSERT_CARD_MENU))
+        self.card_actions: list[QAction] = []
+        for index, label in enumerate(labels):
+            action = self.insert_menu.addAction(label)
+            action.triggered.connect(lambda _checked=False, i=index: insert(i))
+            self.card_actions.append(action)
+        self.addSeparator()
+        self.remove_action = self.addAction(tr(texts.REMOVE_CARD))
+        self.remove_action.triggered.connect(lambda _checked=False: remove())
