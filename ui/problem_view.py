@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from app.language import Language
 from ui import texts
+from ui.panel_layout import centred_label, place_card
 from ui.texts import problem_words, tr
 
 if TYPE_CHECKING:
@@ -33,9 +34,9 @@ class ProblemView(QWidget):
         card = QFrame()
         card.setObjectName("problemCard")
         card.setStyleSheet(FRAME_STYLE)
-        self.what_label = self._label("font-size: 26pt; font-weight: 700; color: #6b3d00;")
-        self.next_label = self._label("font-size: 17pt; color: #222;")
-        self.no_number_label = self._label("font-size: 13pt; color: #444;")
+        self.what_label = centred_label("font-size: 26pt; font-weight: 700; color: #6b3d00;")
+        self.next_label = centred_label("font-size: 17pt; color: #222;")
+        self.no_number_label = centred_label("font-size: 13pt; color: #444;")
         self.no_number_label.setText(tr(texts.NO_NUMBER_HINT))
         self.decide_button = QPushButton(tr(texts.MANUAL_DECISION_BUTTON))
         self.decide_button.setToolTip(tr(texts.MANUAL_DECISION_TIP))
@@ -49,18 +50,7 @@ class ProblemView(QWidget):
         inner.addWidget(self.next_label)
         inner.addWidget(self.no_number_label)
         inner.addWidget(self.decide_button, alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 12, 40, 12)
-        layout.addStretch(1)
-        layout.addWidget(card)
-        layout.addStretch(2)
-
-    def _label(self, style: str) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setStyleSheet(f"{style} border: none; background: transparent;")
-        return label
+        place_card(self, card)
 
     def show_problem(
         self, problem: Problem, *, can_decide: bool, language: Language = Language.NL

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from app.eligibility.wire import Channel
 from app.language import Language
 from ui import texts
+from ui.panel_layout import centred_label, place_card
 from ui.texts import format_date, localized, tr
 
 if TYPE_CHECKING:
@@ -33,11 +33,11 @@ class VerdictView(QWidget):
         super().__init__(parent)
         self.card = QFrame()
         self.card.setObjectName("verdictCard")
-        self.outcome_label = self._label("font-size: 44pt; font-weight: 700;")
-        self.detail_label = self._label("font-size: 20pt;")
-        self.data_label = self._label("font-size: 13pt; color: #333;")
-        self.channel_label = self._label("font-size: 13pt; color: #333;")
-        self.number_label = self._label("font-size: 13pt; color: #333;")
+        self.outcome_label = centred_label("font-size: 44pt; font-weight: 700;")
+        self.detail_label = centred_label("font-size: 20pt;")
+        self.data_label = centred_label("font-size: 13pt; color: #333;")
+        self.channel_label = centred_label("font-size: 13pt; color: #333;")
+        self.number_label = centred_label("font-size: 13pt; color: #333;")
         inner = QVBoxLayout(self.card)
         inner.setContentsMargins(32, 32, 32, 32)
         inner.setSpacing(14)
@@ -46,18 +46,7 @@ class VerdictView(QWidget):
         inner.addSpacing(10)
         for label in (self.data_label, self.channel_label, self.number_label):
             inner.addWidget(label)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 12, 40, 12)
-        layout.addStretch(1)
-        layout.addWidget(self.card)
-        layout.addStretch(2)
-
-    def _label(self, style: str) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setStyleSheet(f"{style} border: none; background: transparent;")
-        return label
+        place_card(self, self.card)
 
     def show_advice(
         self,
