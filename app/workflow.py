@@ -58,6 +58,7 @@ class DeskWorkflow:
         self._state = DeskState(Phase.WAITING, 0, service)
         self._number: NationalNumber | None = None
         self._touched = clock()
+        self._holds = 0
 
     # -- observing ---------------------------------------------------------------------
     @property
@@ -99,12 +100,25 @@ class DeskWorkflow:
     def tick(self) -> None:
         """Clear a verdict or problem nobody touched for the privacy timeout."""
         with self._lock:
+            if self._holds:
+                return
             settled = self._state.phase in (Phase.VERDICT, Phase.PROBLEM)
             if settled and self._clock() - self._touched >= self._timeout:
                 log.info("privacy timeout: screen cleared")
                 self._reset()
 
     # -- staff -------------------------------------------------------------------------
+    def hold(self) -> None:
+        """Staff are working on this screen (a dialog is open): no privacy timeout until
+        ``release``. Taking the card out or Esc still clears it."""
+        with self._lock:
+            self._holds += 1
+
+    def release(self) -> None:
+        with self._lock:
+            self._holds = max(0, self._holds - 1)
+            self._touched = self._clock()
+
     def enter_manually(self, number: NationalNumber) -> int:
         transaction = self._begin(Phase.ASKING, Channel.MANUAL)
         self._ask(transaction, number)

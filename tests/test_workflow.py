@@ -230,3 +230,39 @@ def test_workflow_states_hold_no_number(desk: Desk) -> None:
     desk.recorder.wait_for(lambda s: s.phase is Phase.VERDICT)
     digits = CITIZENS[0].national_number.digits
     assert all(digits not in repr(s) for s in desk.recorder.states)
+
+
+def test_workflow_no_privacy_timeout_while_staff_work_on_the_screen(
+    engine: EligibilityPort,
+) -> None:
+    now = [1000.0]
+    executors = Executors()
+    workflow = DeskWorkflow(
+        eligibility=engine,
+        net=executors.net,
+        service=SERVICE,
+        desk_id="b",
+        privacy_timeout_s=60,
+        clock=lambda: now[0],
+    )
+    recorder = Recorder()
+    workflow.subscribe(recorder)
+    try:
+        workflow.enter_manually(CITIZENS[0].national_number)
+        recorder.wait_for(lambda s: s.phase is Phase.VERDICT)
+        workflow.hold()  # e.g. the override dialog is open, staff are typing a reason
+        now[0] += 600
+        workflow.tick()
+        held = workflow.state
+        workflow.release()
+        now[0] += 59
+        workflow.tick()
+        after_release = workflow.state
+        now[0] += 2
+        workflow.tick()
+        timed_out = workflow.state
+        assert held.phase is Phase.VERDICT
+        assert after_release.phase is Phase.VERDICT
+        assert timed_out.phase is Phase.WAITING
+    finally:
+        executors.shutdown()

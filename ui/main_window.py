@@ -189,7 +189,11 @@ class DeskWindow(QMainWindow):
 
     # -- staff intent ------------------------------------------------------------------
     def _on_manual_entry(self) -> None:
-        number = ManualEntryDialog.ask(self)
+        self._desk.workflow.hold()
+        try:
+            number = ManualEntryDialog.ask(self)
+        finally:
+            self._desk.workflow.release()
         if number is not None:
             self._desk.workflow.enter_manually(number)
 
@@ -199,9 +203,7 @@ class DeskWindow(QMainWindow):
             return
         outcomes = self._outcomes(state.service)
         advised = state.advice.outcome
-        choice = OverrideDialog.ask(
-            self, outcomes=outcomes, advised=advised, language=self._language
-        )
+        choice = self._ask_choice(outcomes, advised)
         if choice is not None:
             self._decide(state.transaction, choice)
 
@@ -216,9 +218,21 @@ class DeskWindow(QMainWindow):
         if not outcomes:
             self._show_failure(AppError(Problem.UNKNOWN_SERVICE))
             return
-        choice = OverrideDialog.ask(self, outcomes=outcomes, advised=None, language=self._language)
+        choice = self._ask_choice(outcomes, None)
         if choice is not None:
             self._decide(state.transaction, choice)
+
+    def _ask_choice(
+        self, outcomes: tuple[Outcome, ...], advised: Outcome | None
+    ) -> OverrideChoice | None:
+        """The override dialog; the privacy timeout waits while staff fill it in."""
+        self._desk.workflow.hold()
+        try:
+            return OverrideDialog.ask(
+                self, outcomes=outcomes, advised=advised, language=self._language
+            )
+        finally:
+            self._desk.workflow.release()
 
     def _decide(self, transaction: int, choice: OverrideChoice) -> None:
         try:
