@@ -93,6 +93,7 @@ class DeskApp:
             on_recorded=self._outbox.wake,
         )
         self._status = DeskStatus()
+        self._last_shown: tuple[int, Phase] | None = None
         self._status_subscribers: list[Callable[[DeskStatus], None]] = []
         self._stop = threading.Event()
         self._health = threading.Thread(
@@ -178,7 +179,15 @@ class DeskApp:
         return services
 
     def _record_outcome(self, state: DeskState) -> None:
-        """Audit what was shown: an advice (pseudonym only) or a problem (no personal data)."""
+        """Audit what was shown: an advice (pseudonym only) or a problem (no personal data).
+
+        Once per transaction and phase: a later snapshot of the same screen (e.g. the reader
+        state changing under a verdict) is not a second showing.
+        """
+        shown = (state.transaction, state.phase)
+        if shown == self._last_shown:
+            return
+        self._last_shown = shown
         number = self.workflow.current_number(state.transaction)
         if state.phase is Phase.VERDICT and state.advice is not None and state.channel:
             self._submit_record(
