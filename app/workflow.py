@@ -95,7 +95,8 @@ class DeskWorkflow:
     def reader_state_changed(self, reader_state: ReaderState) -> None:
         with self._lock:
             if reader_state is not self._state.reader_state:
-                self._publish(replace(self._state, reader_state=reader_state))
+                # Not staff activity: the privacy timeout keeps running.
+                self._publish(replace(self._state, reader_state=reader_state), touch=False)
 
     def tick(self) -> None:
         """Clear a verdict or problem nobody touched for the privacy timeout."""
@@ -199,8 +200,9 @@ class DeskWorkflow:
             )
         )
 
-    def _publish(self, state: DeskState) -> None:
+    def _publish(self, state: DeskState, *, touch: bool = True) -> None:
         self._state = state
-        self._touched = self._clock()
+        if touch:
+            self._touched = self._clock()
         for callback in list(self._subscribers):
             callback(state)

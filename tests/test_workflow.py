@@ -198,6 +198,7 @@ def test_workflow_privacy_timeout_clears_the_screen(engine: EligibilityPort) -> 
         now[0] += 59
         workflow.tick()
         before = workflow.state
+        workflow.reader_state_changed(ReaderState.NO_READER)  # not staff activity
         now[0] += 2
         workflow.tick()
         after = workflow.state
