@@ -36,4 +36,5 @@ make_venv() {
         .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra:+[$extra]}"
         touch "$stamp"
     fi
+    .venv/bin/python -m ui.translations  # .ts -> .qm beside them (not committed)
 }

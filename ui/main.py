@@ -18,6 +18,7 @@ from ui import texts
 from ui.bridge import AppBridge
 from ui.main_window import DeskWindow
 from ui.texts import problem_words, tr
+from ui.translations import install_translator
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -37,7 +38,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     qt_app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(qt_app, QApplication)
     try:
-        desk = DeskApp.start(load_config(args.config), data_dir())
+        config = load_config(args.config)
+        install_translator(qt_app, config.desk.language)
+        desk = DeskApp.start(config, data_dir())
     except AppError as exc:
         log.warning("desk not started: %s", exc.problem.value)
         _tell_cannot_start(exc)

@@ -2,8 +2,9 @@
 """The desk's words: Dutch UI strings, problem words and labels, through Qt's translation hook.
 
 Every string goes through ``tr`` (``QCoreApplication.translate`` with the Dutch text as the
-source), so a French or English ``.qm`` loaded later takes over without code changes. Until
-those exist, problem words in French and English come from app.problem_texts' table.
+source), so the French or English ``.qm`` that ui.translations installs takes over without
+code changes. Without one, problem words in French and English come from app.problem_texts'
+table. ui.translation_catalog lists these strings for the ``.ts`` files.
 """
 
 from __future__ import annotations
