@@ -10,7 +10,6 @@ From the repository root: ``.venv/bin/python -m bench.eligibility_served``.
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,14 +28,9 @@ from app.eligibility.remote import RemoteEligibility  # noqa: E402
 from app.eligibility.wire import Channel  # noqa: E402
 from app.sample_data import sample_citizens  # noqa: E402
 from bench.timing import machine_text, p99  # noqa: E402
+from tests.served import free_port  # noqa: E402
 
 BALIECHECK = str(Path(sys.executable).parent / "baliecheck")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _start_server(workdir: Path, port: int) -> subprocess.Popen[bytes]:
@@ -94,7 +88,7 @@ def main() -> None:
     parser.add_argument("--desks", type=int, default=4, help="concurrent clients")
     parser.add_argument("--requests", type=int, default=1500, help="advices per desk")
     args = parser.parse_args()
-    port = _free_port()
+    port = free_port()
     with tempfile.TemporaryDirectory(prefix="baliecheck-bench-") as tmp:
         server = _start_server(Path(tmp), port)
         try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import sys
 import tempfile
 import time
@@ -26,6 +25,7 @@ from app.config import BackendKind, Config, RemoteSettings
 from app.desk_app import DeskApp
 from app.desk_state import Phase
 from app.eligibility.wire import ReasonCode
+from tests.served import free_port
 from ui.bridge import AppBridge
 from ui.main_window import DeskWindow
 from ui.manual_entry_dialog import ManualEntryDialog
@@ -85,13 +85,6 @@ class Shooter:
 _SETTLED = (Phase.VERDICT, Phase.PROBLEM)
 
 
-def closed_port() -> int:
-    """A loopback port where nothing listens: the backend is down."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def shoot_training(qt_app: QApplication, data_dir: Path, out: Path) -> None:
     shooter = Shooter(qt_app, Config(training=True), data_dir, out)
     try:
@@ -128,7 +121,7 @@ def _shoot_override_dialog(shooter: Shooter) -> None:
 
 def shoot_problem(qt_app: QApplication, data_dir: Path, out: Path) -> None:
     remote = RemoteSettings.model_validate(
-        {"base_url": f"http://127.0.0.1:{closed_port()}", "auth": "none", "advice_retries": 0}
+        {"base_url": f"http://127.0.0.1:{free_port()}", "auth": "none", "advice_retries": 0}
     )
     config = Config(training=True, backend=BackendKind.REMOTE, remote=remote)
     shooter = Shooter(qt_app, config, data_dir, out)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import socket
 import ssl
 import threading
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from app.eligibility.wire import PROBLEM_TYPE_PREFIX, Channel, ReasonCode
 from app.problems import AppError
 from eid.card_profiles import PROFILES
 from eid.insz import NationalNumber
+from tests.served import free_port
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -217,11 +217,7 @@ NUMBER = PROFILES["v17"].national_number or ""  # a sample card's fictitious num
 SERVICE = "uitpas-kansentarief"
 
 
-def closed_port() -> int:
-    """A loopback port where nothing listens (bound, then released)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+closed_port = free_port  # nothing listens there: the backend is down
 
 
 def make_remote(url: str, **overrides: Any) -> RemoteEligibility:

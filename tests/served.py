@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from typing import TYPE_CHECKING
@@ -11,6 +12,14 @@ import uvicorn
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
+
+
+def free_port() -> int:
+    """A loopback port where nothing listens now (bound, then released): free for a server
+    to take, and closed for a client until one does."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 class ServedApp:

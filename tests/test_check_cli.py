@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import signal
-import socket
 import subprocess
 import time
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ import pytest
 from app.cli import main
 from app.cli_context import EXIT_CARD_PROBLEM, EXIT_FAILED, EXIT_NO_ADVICE, EXIT_OK, EXIT_USAGE
 from app.sample_data import sample_citizens
+from tests.served import free_port
 from tests.test_cli import BALIECHECK
 
 if TYPE_CHECKING:
@@ -106,18 +106,12 @@ def test_check_bad_configuration_names_file_and_key(tmp_path: Path) -> None:
     assert f"{config}: desk.privacy_timeout: unknown key" in err
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def test_check_unreachable_backend_is_no_advice(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config = tmp_path / "balie.toml"
     config.write_text(
-        f'backend = "remote"\n[remote]\nbase_url = "http://127.0.0.1:{_free_port()}"\n'
+        f'backend = "remote"\n[remote]\nbase_url = "http://127.0.0.1:{free_port()}"\n'
         'auth = "none"\nadvice_retries = 0\n',
         encoding="utf-8",
     )
@@ -137,7 +131,7 @@ def test_serve_needs_tokens_unless_told_otherwise() -> None:
 
 
 def test_serve_and_check_as_two_processes(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     served = tmp_path / "serve.toml"
     served.write_text(f'training = true\n[serve]\nport = {port}\nauth = "none"\n', "utf-8")
     desk = tmp_path / "desk.toml"

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import random
-import socket
 import threading
 import time
 import uuid
@@ -29,18 +28,13 @@ from tests.audit_support import (
 )
 from tests.audit_support import remote as remote_client
 from tests.contract_check import check_response, contract_for
+from tests.served import free_port
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
 FAST = Backoff(first_s=0.02, cap_s=0.2)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _wait_for(condition: Callable[[], bool], seconds: float = 15.0) -> None:
@@ -62,7 +56,7 @@ def test_outbox_backoff_doubles_up_to_the_cap_with_jitter() -> None:
 
 def test_outbox_backend_down_then_up_across_a_restart_delivers_each_once(tmp_path: Path) -> None:
     """Down for the whole first run (the sender backs off), restarted, then up: all delivered."""
-    port = _free_port()  # nothing listens here until the backend starts
+    port = free_port()  # nothing listens here until the backend starts
     path = tmp_path / "audit.sqlite"
     store = AuditStore(path, key=KEY)
     client = remote_client(f"http://127.0.0.1:{port}")
