@@ -179,34 +179,46 @@ def test_workflow_backend_down_is_a_problem(tmp_path: Path) -> None:
         remote.close()
 
 
-def test_workflow_privacy_timeout_clears_the_screen(engine: EligibilityPort) -> None:
-    now = [1000.0]
-    executors = Executors()
-    workflow = DeskWorkflow(
-        eligibility=engine,
-        net=executors.net,
-        service=SERVICE,
-        desk_id="b",
-        privacy_timeout_s=60,
-        clock=lambda: now[0],
-    )
-    recorder = Recorder()
-    workflow.subscribe(recorder)
-    try:
-        workflow.enter_manually(CITIZENS[0].national_number)
+class TimedDesk:
+    """A workflow on a clock the test moves, showing a verdict (privacy timeout 60 s)."""
+
+    def __init__(self, engine: EligibilityPort) -> None:
+        self.now = 1000.0
+        self.executors = Executors()
+        self.workflow = DeskWorkflow(
+            eligibility=engine,
+            net=self.executors.net,
+            service=SERVICE,
+            desk_id="b",
+            privacy_timeout_s=60,
+            clock=lambda: self.now,
+        )
+        recorder = Recorder()
+        self.workflow.subscribe(recorder)
+        self.workflow.enter_manually(CITIZENS[0].national_number)
         recorder.wait_for(lambda s: s.phase is Phase.VERDICT)
-        now[0] += 59
-        workflow.tick()
-        before = workflow.state
-        workflow.reader_state_changed(ReaderState.NO_READER)  # not staff activity
-        now[0] += 2
-        workflow.tick()
-        after = workflow.state
-        assert before.phase is Phase.VERDICT
-        assert after.phase is Phase.WAITING
-        assert after.advice is None
-    finally:
-        executors.shutdown()
+
+    def later(self, seconds: float) -> DeskState:
+        """Move the clock, let the workflow tick, return what it shows."""
+        self.now += seconds
+        self.workflow.tick()
+        return self.workflow.state
+
+
+@pytest.fixture
+def timed(engine: EligibilityPort) -> Iterator[TimedDesk]:
+    desk = TimedDesk(engine)
+    yield desk
+    desk.executors.shutdown()
+
+
+def test_workflow_privacy_timeout_clears_the_screen(timed: TimedDesk) -> None:
+    before = timed.later(59)
+    timed.workflow.reader_state_changed(ReaderState.NO_READER)  # not staff activity
+    after = timed.later(2)
+    assert before.phase is Phase.VERDICT
+    assert after.phase is Phase.WAITING
+    assert after.advice is None
 
 
 class InMemoryDeadReader(SimulatedCardReader):
@@ -233,37 +245,12 @@ def test_workflow_states_hold_no_number(desk: Desk) -> None:
     assert all(digits not in repr(s) for s in desk.recorder.states)
 
 
-def test_workflow_no_privacy_timeout_while_staff_work_on_the_screen(
-    engine: EligibilityPort,
-) -> None:
-    now = [1000.0]
-    executors = Executors()
-    workflow = DeskWorkflow(
-        eligibility=engine,
-        net=executors.net,
-        service=SERVICE,
-        desk_id="b",
-        privacy_timeout_s=60,
-        clock=lambda: now[0],
-    )
-    recorder = Recorder()
-    workflow.subscribe(recorder)
-    try:
-        workflow.enter_manually(CITIZENS[0].national_number)
-        recorder.wait_for(lambda s: s.phase is Phase.VERDICT)
-        workflow.hold()  # e.g. the override dialog is open, staff are typing a reason
-        now[0] += 600
-        workflow.tick()
-        held = workflow.state
-        workflow.release()
-        now[0] += 59
-        workflow.tick()
-        after_release = workflow.state
-        now[0] += 2
-        workflow.tick()
-        timed_out = workflow.state
-        assert held.phase is Phase.VERDICT
-        assert after_release.phase is Phase.VERDICT
-        assert timed_out.phase is Phase.WAITING
-    finally:
-        executors.shutdown()
+def test_workflow_no_privacy_timeout_while_staff_work_on_the_screen(timed: TimedDesk) -> None:
+    timed.workflow.hold()  # e.g. the override dialog is open, staff are typing a reason
+    held = timed.later(600)
+    timed.workflow.release()
+    after_release = timed.later(59)
+    timed_out = timed.later(2)
+    assert held.phase is Phase.VERDICT
+    assert after_release.phase is Phase.VERDICT
+    assert timed_out.phase is Phase.WAITING
