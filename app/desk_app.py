@@ -22,10 +22,9 @@ from app.overrides import Decision, DecisionRecorder, open_audit_store, staff_id
 from app.problems import AppError, Problem
 from app.sample_cards import card_for
 from app.sample_data import sample_citizens
-from app.services import make_card_verifier, make_eligibility
+from app.services import make_card_reader, make_card_verifier, make_eligibility
 from app.threads import Executors
 from app.workflow import DeskWorkflow
-from eid.pcsc import PcscCardReader
 from eid.simulated import DEFAULT_READER, SimulatedCardReader
 
 if TYPE_CHECKING:
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
     from app.eligibility.wire import ReasonCode, Service
     from app.outbox_table import OutboxState
     from app.overrides import Recorded
-    from eid.reader import CardReader
     from eid.virtual_card import VirtualBelpicCard
 
 log = logging.getLogger(__name__)
@@ -81,7 +79,7 @@ class DeskApp:
             desk_id=config.desk.id,
             privacy_timeout_s=config.desk.privacy_timeout_s,
         )
-        self._reader: CardReader = SimulatedCardReader() if self.training else PcscCardReader()
+        self._reader = make_card_reader(training=self.training, profile=None)
         verify = number_reader(make_card_verifier(config))
         self._loop = CardLoop(self._reader, self.workflow, verify, only_reader=config.desk.reader)
         self._audit = open_audit_store(config, data_dir)

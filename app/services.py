@@ -36,12 +36,14 @@ TRAINING_STORE_FILE = "training-sources.sqlite"
 TRAINING_KEY = b"baliecheck training sample data!"
 
 
-def make_card_reader(*, training: bool, profile: str = TRAINING_PROFILE) -> CardReader:
-    """Real PC/SC readers outside training mode; a simulated reader with a sample card inside it."""
+def make_card_reader(*, training: bool, profile: str | None = TRAINING_PROFILE) -> CardReader:
+    """Real PC/SC readers outside training mode; in it a simulated reader, holding the
+    ``profile``'s sample card (None: empty, for the desk's "insert card" menu)."""
     if not training:
         return PcscCardReader()
     reader = SimulatedCardReader()
-    reader.insert(PROFILES[profile].make_card())
+    if profile is not None:
+        reader.insert(PROFILES[profile].make_card())
     return reader
 
 
