@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The configuration file (TOML), validated with pydantic; where config and data live.
 
-``--config PATH``, else ``$BALIECHECK_CONFIG``, else the platform config dir. No file at
+``--config PATH``, else ``$BALIECHECK_CONFIG``, else the user's file in the platform config
+dir, else the machine-wide file an admin pre-fills (``/etc/xdg/baliecheck/config.toml``,
+``%ProgramData%/baliecheck/config.toml``). A machine-wide file with ``locked = true`` wins
+over the user's file, and the desk's settings dialog then shows it read-only. No file at
 all means: embedded backend, training mode. Secrets are never read from here (keyring).
 """
 
@@ -115,6 +118,8 @@ class BackendKind(StrEnum):
 
 
 class Config(_Section):
+    # Only meaningful in the machine-wide file: the admin's settings win over the user's.
+    locked: bool = False
     training: bool = False
     backend: BackendKind = BackendKind.EMBEDDED
     desk: DeskSettings = DeskSettings()
@@ -138,13 +143,53 @@ class Config(_Section):
 TRAINING_CONFIG = Config(training=True)
 
 
-def config_path(explicit: Path | None = None) -> Path:
-    if explicit is not None:
-        return explicit
+CONFIG_FILE = "config.toml"
+
+
+def user_config_path() -> Path:
+    """The file the settings dialog writes: ``$BALIECHECK_CONFIG``, else the user's config dir."""
     from_env = os.environ.get("BALIECHECK_CONFIG")
     if from_env:
         return Path(from_env)
-    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+    return Path(platformdirs.user_config_dir(APP_NAME)) / CONFIG_FILE
+
+
+def machine_config_path() -> Path:
+    """The machine-wide file (``$BALIECHECK_MACHINE_CONFIG`` overrides it, for tests)."""
+    from_env = os.environ.get("BALIECHECK_MACHINE_CONFIG")
+    if from_env:
+        return Path(from_env)
+    return Path(platformdirs.site_config_dir(APP_NAME)) / CONFIG_FILE
+
+
+def config_path(explicit: Path | None = None) -> Path:
+    """The file in effect: explicit, else a locked machine file, else the user's file if it
+    exists, else the machine file if it exists, else the user's (absent: training)."""
+    if explicit is not None:
+        return explicit
+    user, machine = user_config_path(), machine_config_path()
+    if machine.is_file() and _says_locked(machine):
+        return machine
+    if user.exists() or not machine.is_file():
+        return user
+    return machine
+
+
+def settings_locked(explicit: Path | None = None) -> bool:
+    """True when the admin's machine-wide file is in effect and locked: no user edits."""
+    return (
+        explicit is None
+        and config_path() == machine_config_path()
+        and _says_locked(machine_config_path())
+    )
+
+
+def _says_locked(path: Path) -> bool:
+    """Whether a file sets ``locked = true``; an unreadable file is judged by load_config."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8")).get("locked") is True
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True
 
 
 def data_dir() -> Path:

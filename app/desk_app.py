@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from app.eligibility.wire import ReasonCode, Service
     from app.outbox_table import OutboxState
     from app.overrides import Recorded
+    from eid.authenticity import CardVerifier
     from eid.virtual_card import VirtualBelpicCard
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,12 @@ class DeskStatus:
 class DeskApp:
     """Everything behind one desk window; ``stop()`` ends every bc-* thread."""
 
-    def __init__(self, config: Config, data_dir: Path) -> None:
+    def __init__(
+        self, config: Config, data_dir: Path, *, verifier: CardVerifier | None = None
+    ) -> None:
+        """``verifier``: the authenticity check; the configuration's unless given (tests and
+        benchmarks pass one that trusts the sample root, to put virtual cards through the
+        real PC/SC stack outside training mode)."""
         self.config = config
         self.training = config.training
         self._executors = Executors()
@@ -80,7 +86,7 @@ class DeskApp:
             privacy_timeout_s=config.desk.privacy_timeout_s,
         )
         self._reader = make_card_reader(training=self.training, profile=None)
-        verify = number_reader(make_card_verifier(config))
+        verify = number_reader(verifier or make_card_verifier(config))
         self._loop = CardLoop(self._reader, self.workflow, verify, only_reader=config.desk.reader)
         self._audit = open_audit_store(config, data_dir)
         self._outbox = OutboxSender(self._audit, self._eligibility, on_change=self._outbox_changed)
@@ -100,8 +106,10 @@ class DeskApp:
         self.workflow.subscribe(self._record_outcome)
 
     @classmethod
-    def start(cls, config: Config, data_dir: Path) -> DeskApp:
-        app = cls(config, data_dir)
+    def start(
+        cls, config: Config, data_dir: Path, *, verifier: CardVerifier | None = None
+    ) -> DeskApp:
+        app = cls(config, data_dir, verifier=verifier)
         app._loop.start()
         app._outbox.start()
         app._health.start()

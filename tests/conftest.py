@@ -25,6 +25,7 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Config and data go to a temp dir, so a developer's own settings are never touched."""
     monkeypatch.setenv("BALIECHECK_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("BALIECHECK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("BALIECHECK_MACHINE_CONFIG", str(tmp_path / "machine-config.toml"))
     monkeypatch.delenv("BALIECHECK_LANG", raising=False)
 
 
