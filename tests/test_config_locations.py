@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +15,9 @@ from app.config import (
     user_config_path,
 )
 from app.problems import AppError, Problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ADMIN_DESK = '[desk]\nid = "gent-balie-admin"\n'
 USER_DESK = '[desk]\nid = "gent-balie-user"\n'

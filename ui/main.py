@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app import logsafe
 from app.config import data_dir, load_config
 from app.desk_app import DeskApp
 from app.problems import AppError
@@ -28,13 +32,26 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_CANNOT_START = 2
 CANNOT_START = "baliecheck kan niet starten"
+# Logged (INFO, so shown with -v) once the window is up and the event loop runs: the
+# benchmarks and the build check wait for this line.
+READY_MESSAGE = "desk ready for a card"
+# How often Python gets the chance to run a signal handler while Qt's loop runs.
+SIGNAL_POLL_MS = 200
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    """Open the desk window until it is closed. ``argv``: ``[--config PATH]`` plus Qt options."""
-    parser = argparse.ArgumentParser(prog="baliecheck desk")
+    """Open the desk window until it is closed (or SIGTERM/SIGINT: a clean stop).
+
+    ``argv``: ``[--config PATH] [--lang L] [-v]`` plus Qt options. The desk's language is
+    the configuration's ``[desk] language``; ``--lang`` is accepted for the commands' sake.
+    """
+    started = time.perf_counter()
+    parser = argparse.ArgumentParser(prog="baliecheck")
     parser.add_argument("--config", type=Path, metavar="PATH", help="configuration file")
+    parser.add_argument("--lang", help=argparse.SUPPRESS)
+    parser.add_argument("--verbose", "-v", action="store_true", help="log details to stderr")
     args, qt_args = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    logsafe.install(logging.INFO if args.verbose else logging.WARNING)
     qt_app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(qt_app, QApplication)
     try:
@@ -49,9 +66,38 @@ def run(argv: Sequence[str] | None = None) -> int:
         bridge = AppBridge(desk.workflow, desk.subscribe_status)
         window = DeskWindow(desk, bridge)
         window.show()
-        return EXIT_OK if qt_app.exec() == 0 else 1
+        previous = _quit_on_signals(qt_app)
+        QTimer.singleShot(0, lambda: log.info("%s (%.3f s)", READY_MESSAGE, _since(started)))
+        try:
+            return EXIT_OK if qt_app.exec() == 0 else 1
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
     finally:
         desk.stop()
+
+
+def _since(started: float) -> float:
+    return time.perf_counter() - started
+
+
+def _quit_on_signals(qt_app: QApplication) -> dict[int, Any]:
+    """SIGTERM (logout, service manager) and SIGINT close the desk as the window would.
+
+    Python runs signal handlers only between bytecodes, so a timer wakes it now and then.
+    """
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("signal %d: closing the desk", signum)
+        qt_app.quit()
+
+    previous: dict[int, Any] = {
+        signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGINT)
+    }
+    ticker = QTimer(qt_app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(SIGNAL_POLL_MS)
+    return previous
 
 
 def _tell_cannot_start(exc: AppError) -> None:
