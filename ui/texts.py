@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from app.config import AuthKind
 from app.desk_state import Phase, ReaderState
 from app.eligibility.wire import ReasonCode
 from app.language import Language
 from app.problem_text import ProblemText
 from app.problem_texts import problem_text
+from app.settings_form import DeskMode, Reason
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -61,6 +63,26 @@ SEND_LATER = "wordt later verzonden"
 RECORD_FAILED_TITLE = "Niet geregistreerd"
 RECORD_FAILED = "De beslissing is NIET geregistreerd."
 UNEXPECTED_FAILURE = "Er liep iets onverwacht mis. Meld dit aan de informaticadienst."
+# An uncaught failure (ui.failure_presenter): the screen is cleared, no verdict stands.
+FAILURE_TITLE = "Onverwachte fout"
+FAILURE_WHAT = "Er liep iets onverwacht mis. Het scherm is gewist: er is geen advies."
+FAILURE_NEXT = (
+    "Probeer opnieuw: steek de kaart opnieuw in of typ het nummer in (F2). Lukt het niet, "
+    "noteer de beslissing op papier en meld het aan de informaticadienst."
+)
+PART_STOPPED_WHAT = (
+    "Een onderdeel van baliecheck is onverwacht gestopt. Het scherm is gewist: er is geen advies."
+)
+PART_STOPPED_NEXT = (
+    "Sluit baliecheck en start het opnieuw. Noteer intussen de beslissingen op papier en "
+    "meld het aan de informaticadienst."
+)
+# No catalogue: the backend was never reached, so the service's outcomes are not known.
+NO_OUTCOMES_TITLE = "Geen uitkomsten bekend"
+NO_OUTCOMES_HINT = (
+    "Manueel beslissen kan hier niet: de mogelijke uitkomsten van deze dienst zijn niet "
+    "bekend (de adviesdienst werd nog niet bereikt). Noteer de beslissing op papier."
+)
 
 MANUAL_ENTRY_TITLE = "Rijksregisternummer intypen"
 MANUAL_ENTRY_PROMPT = "Rijksregisternummer of BIS-nummer (11 cijfers):"
@@ -93,6 +115,7 @@ READER_STATE = {
     ReaderState.READY: "Kaartlezer: klaar",
     ReaderState.NO_READER: "Kaartlezer: niet gevonden",
     ReaderState.SERVICE_DOWN: "Kaartlezer: dienst draait niet",
+    ReaderState.SERVICE_MISSING: "Kaartlezer: PC/SC-dienst niet geïnstalleerd",
 }
 BACKEND_STATE = {
     "ok": "Adviesdienst: bereikbaar",
@@ -114,6 +137,87 @@ REASON_LABELS = {
 }
 
 PHASE_TITLES = {Phase.WAITING: WAITING, Phase.READING: READING, Phase.ASKING: ASKING}
+
+# The settings dialog (Beheer → Instellingen…); "&" marks each field's keyboard letter.
+ADMIN_MENU = "&Beheer"
+SETTINGS_ACTION = "&Instellingen…"
+SETTINGS_TITLE = "Instellingen"
+SETTINGS_BACKEND_BOX = "Adviesdienst"
+SETTINGS_DESK_BOX = "Balie"
+SETTINGS_MODE = "&Werkwijze:"
+MODE_LABELS = {
+    DeskMode.TRAINING: "Oefenmodus (voorbeeldgegevens, gesimuleerde lezer)",
+    DeskMode.EMBEDDED: "Lijsten op deze pc (ingebouwd)",
+    DeskMode.REMOTE: "Adviesdienst van de gemeente (server)",
+}
+SETTINGS_BASE_URL = "&Adres adviesdienst:"
+SETTINGS_AUTH = "Aan&melding:"
+AUTH_LABELS = {
+    AuthKind.NONE: "Geen (alleen voor een dienst op deze pc)",
+    AuthKind.BEARER: "Toegangstoken (bearer)",
+    AuthKind.OAUTH2: "OAuth2 met clientgegevens (client credentials)",
+}
+SETTINGS_TOKEN_URL = "Tok&en-adres:"
+SETTINGS_CLIENT_ID = "&Client-id:"
+SETTINGS_SCOPE = "Sco&pe (bereik):"
+SETTINGS_SECRET = "&Geheim:"
+SECRET_STORED = "opgeslagen"
+SECRET_NOT_SET = "niet ingesteld"
+SECRET_CHECKING = "wordt nagekeken…"
+SECRET_UNKNOWN = "onbekend (sleutelopslag niet bereikbaar)"
+SECRET_HINT = (
+    "Het token of clientgeheim staat in de sleutelopslag van het systeem, nooit in het "
+    "bestand. Typ alleen iets om het te vervangen."
+)
+SETTINGS_CA_BUNDLE = "CA-b&undel:"
+CA_BUNDLE_PLACEHOLDER = "leeg: alleen de vertrouwde certificaten van het systeem"
+BROWSE_BUTTON = "B&laderen…"
+TEST_CONNECTION_BUTTON = "&Verbinding testen"
+CONNECTION_TESTING = "Verbinding wordt getest…"
+CONNECTION_OK = "✔ De adviesdienst is bereikbaar en aanvaardt de aanmelding ({count} dienst(en))."
+CONNECTION_OK_OPEN = "✔ De adviesdienst is bereikbaar."
+CONNECTION_DEGRADED = "De adviesdienst is bereikbaar, maar meldt dat ze beperkt werkt."
+CONNECTION_FAILED = "✘ Verbinding mislukt: {what}"
+SETTINGS_DESK_ID = "Balie-&id:"
+SETTINGS_SERVICES = "&Diensten:"
+SERVICES_HINT = "Spatie vinkt een dienst aan of uit."
+SETTINGS_DEFAULT_SERVICE = "&Standaarddienst:"
+SETTINGS_READER = "&Kaartlezer:"
+READER_AUTOMATIC = "Automatisch (de lezer waarin een kaart steekt)"
+READER_TRAINING = "In oefenmodus werkt de balie met een gesimuleerde lezer."
+READERS_LOOKING = "Kaartlezers worden opgezocht…"
+READERS_NONE = "Geen kaartlezer gevonden. Sluit er een aan, of kies Automatisch."
+SETTINGS_LANGUAGE = "&Taal:"
+SETTINGS_PRIVACY_TIMEOUT = "Scherm wissen &na:"
+PRIVACY_TIMEOUT_HINT = "Zonder handeling wist de balie het resultaat na zoveel seconden (5–3600)."
+SAVE_BUTTON = "&Opslaan"
+SAVING = "Wordt opgeslagen…"
+SETTINGS_LOCKED = "Deze instellingen worden beheerd door uw IT-dienst ({path})"
+SETTINGS_UNREADABLE = "Het instellingenbestand kan niet gelezen worden: {what}"
+SAVE_FAILED = "Niet opgeslagen: {what}"
+REFUSAL_REASONS = {
+    Reason.URL_MISSING: "vul een adres in.",
+    Reason.URL_INVALID: "dit is geen geldig webadres (https://…).",
+    Reason.URL_NOT_HTTPS: "gebruik https (http mag alleen voor een dienst op deze pc).",
+    Reason.URL_HAS_PASSWORD: "zet geen gebruikersnaam of wachtwoord in het adres.",
+    Reason.CLIENT_ID_MISSING: "vul de client-id in.",
+    Reason.CA_BUNDLE_NOT_FILE: "dit bestand bestaat niet.",
+    Reason.DESK_ID_MISSING: "vul een naam voor deze balie in.",
+    Reason.DESK_ID_TOO_LONG: "hoogstens 64 tekens.",
+    Reason.NO_SERVICE: "kies minstens één dienst.",
+    Reason.TIMEOUT_OUT_OF_RANGE: "tussen 5 en 3600 seconden.",
+    Reason.OTHER: "niet toegelaten ({detail}).",
+}
+SETTINGS_BUSY = (
+    "Instellingen kunnen alleen als de balie op een kaart wacht. Rond eerst de huidige "
+    "klant af; Esc wist het scherm."
+)
+SETTINGS_APPLIED = "Instellingen opgeslagen en toegepast."
+SETTINGS_APPLY_LATER = "Instellingen opgeslagen. Ze gelden zodra de balie weer op een kaart wacht."
+SETTINGS_NOT_APPLIED = (
+    "De instellingen zijn opgeslagen, maar de balie kan er niet mee starten. De balie "
+    "werkt verder met de vorige instellingen tot ze herstart."
+)
 
 
 def tr(source: str) -> str:

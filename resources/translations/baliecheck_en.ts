@@ -108,6 +108,34 @@
       <translation>Something unexpected went wrong. Report this to the IT department.</translation>
     </message>
     <message>
+      <source>Onverwachte fout</source>
+      <translation>Unexpected error</translation>
+    </message>
+    <message>
+      <source>Er liep iets onverwacht mis. Het scherm is gewist: er is geen advies.</source>
+      <translation>Something unexpected went wrong. The screen has been cleared: there is no advice.</translation>
+    </message>
+    <message>
+      <source>Probeer opnieuw: steek de kaart opnieuw in of typ het nummer in (F2). Lukt het niet, noteer de beslissing op papier en meld het aan de informaticadienst.</source>
+      <translation>Try again: insert the card again or type the number (F2). If that does not work, write the decision down on paper and report it to IT.</translation>
+    </message>
+    <message>
+      <source>Een onderdeel van baliecheck is onverwacht gestopt. Het scherm is gewist: er is geen advies.</source>
+      <translation>Part of baliecheck stopped unexpectedly. The screen has been cleared: there is no advice.</translation>
+    </message>
+    <message>
+      <source>Sluit baliecheck en start het opnieuw. Noteer intussen de beslissingen op papier en meld het aan de informaticadienst.</source>
+      <translation>Close baliecheck and start it again. Meanwhile, write decisions down on paper and report it to IT.</translation>
+    </message>
+    <message>
+      <source>Geen uitkomsten bekend</source>
+      <translation>No outcomes known</translation>
+    </message>
+    <message>
+      <source>Manueel beslissen kan hier niet: de mogelijke uitkomsten van deze dienst zijn niet bekend (de adviesdienst werd nog niet bereikt). Noteer de beslissing op papier.</source>
+      <translation>A manual decision is not possible here: this service's possible outcomes are not known (the advice service has not been reached yet). Write the decision down on paper.</translation>
+    </message>
+    <message>
       <source>Rijksregisternummer intypen</source>
       <translation>Type the national register number</translation>
     </message>
@@ -200,6 +228,10 @@
       <translation>Card reader: service not running</translation>
     </message>
     <message>
+      <source>Kaartlezer: PC/SC-dienst niet geïnstalleerd</source>
+      <translation>Card reader: PC/SC service not installed</translation>
+    </message>
+    <message>
       <source>Adviesdienst: bereikbaar</source>
       <translation>Advice service: reachable</translation>
     </message>
@@ -252,6 +284,262 @@
       <translation>Other reason</translation>
     </message>
     <message>
+      <source>&amp;Beheer</source>
+      <translation>&amp;Admin</translation>
+    </message>
+    <message>
+      <source>&amp;Instellingen…</source>
+      <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+      <source>Instellingen</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <source>Adviesdienst</source>
+      <translation>Advice service</translation>
+    </message>
+    <message>
+      <source>Balie</source>
+      <translation>Desk</translation>
+    </message>
+    <message>
+      <source>&amp;Werkwijze:</source>
+      <translation>&amp;Working mode:</translation>
+    </message>
+    <message>
+      <source>Oefenmodus (voorbeeldgegevens, gesimuleerde lezer)</source>
+      <translation>Training mode (sample data, simulated reader)</translation>
+    </message>
+    <message>
+      <source>Lijsten op deze pc (ingebouwd)</source>
+      <translation>Lists on this PC (embedded)</translation>
+    </message>
+    <message>
+      <source>Adviesdienst van de gemeente (server)</source>
+      <translation>The municipality's advice service (server)</translation>
+    </message>
+    <message>
+      <source>&amp;Adres adviesdienst:</source>
+      <translation>&amp;Advice service address:</translation>
+    </message>
+    <message>
+      <source>Aan&amp;melding:</source>
+      <translation>Sign-&amp;in:</translation>
+    </message>
+    <message>
+      <source>Geen (alleen voor een dienst op deze pc)</source>
+      <translation>None (only for a service on this PC)</translation>
+    </message>
+    <message>
+      <source>Toegangstoken (bearer)</source>
+      <translation>Access token (bearer)</translation>
+    </message>
+    <message>
+      <source>OAuth2 met clientgegevens (client credentials)</source>
+      <translation>OAuth2 client credentials</translation>
+    </message>
+    <message>
+      <source>Tok&amp;en-adres:</source>
+      <translation>Tok&amp;en URL:</translation>
+    </message>
+    <message>
+      <source>&amp;Client-id:</source>
+      <translation>&amp;Client ID:</translation>
+    </message>
+    <message>
+      <source>Sco&amp;pe (bereik):</source>
+      <translation>Sco&amp;pe:</translation>
+    </message>
+    <message>
+      <source>&amp;Geheim:</source>
+      <translation>Secre&amp;t:</translation>
+    </message>
+    <message>
+      <source>opgeslagen</source>
+      <translation>stored</translation>
+    </message>
+    <message>
+      <source>niet ingesteld</source>
+      <translation>not set</translation>
+    </message>
+    <message>
+      <source>wordt nagekeken…</source>
+      <translation>checking…</translation>
+    </message>
+    <message>
+      <source>onbekend (sleutelopslag niet bereikbaar)</source>
+      <translation>unknown (keyring not reachable)</translation>
+    </message>
+    <message>
+      <source>Het token of clientgeheim staat in de sleutelopslag van het systeem, nooit in het bestand. Typ alleen iets om het te vervangen.</source>
+      <translation>The token or client secret is kept in the system keyring, never in the file. Type only to replace it.</translation>
+    </message>
+    <message>
+      <source>CA-b&amp;undel:</source>
+      <translation>CA b&amp;undle:</translation>
+    </message>
+    <message>
+      <source>leeg: alleen de vertrouwde certificaten van het systeem</source>
+      <translation>empty: only the system's trusted certificates</translation>
+    </message>
+    <message>
+      <source>B&amp;laderen…</source>
+      <translation>B&amp;rowse…</translation>
+    </message>
+    <message>
+      <source>&amp;Verbinding testen</source>
+      <translation>Test &amp;connection</translation>
+    </message>
+    <message>
+      <source>Verbinding wordt getest…</source>
+      <translation>Testing the connection…</translation>
+    </message>
+    <message>
+      <source>✔ De adviesdienst is bereikbaar en aanvaardt de aanmelding ({count} dienst(en)).</source>
+      <translation>✔ The advice service is reachable and accepts the sign-in ({count} service(s)).</translation>
+    </message>
+    <message>
+      <source>✔ De adviesdienst is bereikbaar.</source>
+      <translation>✔ The advice service is reachable.</translation>
+    </message>
+    <message>
+      <source>De adviesdienst is bereikbaar, maar meldt dat ze beperkt werkt.</source>
+      <translation>The advice service is reachable, but reports that it is degraded.</translation>
+    </message>
+    <message>
+      <source>✘ Verbinding mislukt: {what}</source>
+      <translation>✘ Connection failed: {what}</translation>
+    </message>
+    <message>
+      <source>Balie-&amp;id:</source>
+      <translation>Desk &amp;ID:</translation>
+    </message>
+    <message>
+      <source>&amp;Diensten:</source>
+      <translation>Ser&amp;vices:</translation>
+    </message>
+    <message>
+      <source>Spatie vinkt een dienst aan of uit.</source>
+      <translation>Space ticks a service on or off.</translation>
+    </message>
+    <message>
+      <source>&amp;Standaarddienst:</source>
+      <translation>&amp;Default service:</translation>
+    </message>
+    <message>
+      <source>&amp;Kaartlezer:</source>
+      <translation>Card &amp;reader:</translation>
+    </message>
+    <message>
+      <source>Automatisch (de lezer waarin een kaart steekt)</source>
+      <translation>Automatic (the reader holding a card)</translation>
+    </message>
+    <message>
+      <source>In oefenmodus werkt de balie met een gesimuleerde lezer.</source>
+      <translation>In training mode the desk uses a simulated reader.</translation>
+    </message>
+    <message>
+      <source>Kaartlezers worden opgezocht…</source>
+      <translation>Looking for card readers…</translation>
+    </message>
+    <message>
+      <source>Geen kaartlezer gevonden. Sluit er een aan, of kies Automatisch.</source>
+      <translation>No card reader found. Connect one, or choose Automatic.</translation>
+    </message>
+    <message>
+      <source>&amp;Taal:</source>
+      <translation>&amp;Language:</translation>
+    </message>
+    <message>
+      <source>Scherm wissen &amp;na:</source>
+      <translation>Clear the screen a&amp;fter:</translation>
+    </message>
+    <message>
+      <source>Zonder handeling wist de balie het resultaat na zoveel seconden (5–3600).</source>
+      <translation>Without activity the desk clears the result after this many seconds (5–3600).</translation>
+    </message>
+    <message>
+      <source>&amp;Opslaan</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>Wordt opgeslagen…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>Deze instellingen worden beheerd door uw IT-dienst ({path})</source>
+      <translation>These settings are managed by your IT department ({path})</translation>
+    </message>
+    <message>
+      <source>Het instellingenbestand kan niet gelezen worden: {what}</source>
+      <translation>The settings file cannot be read: {what}</translation>
+    </message>
+    <message>
+      <source>Niet opgeslagen: {what}</source>
+      <translation>Not saved: {what}</translation>
+    </message>
+    <message>
+      <source>vul een adres in.</source>
+      <translation>enter an address.</translation>
+    </message>
+    <message>
+      <source>dit is geen geldig webadres (https://…).</source>
+      <translation>this is not a valid web address (https://…).</translation>
+    </message>
+    <message>
+      <source>gebruik https (http mag alleen voor een dienst op deze pc).</source>
+      <translation>use https (http only for a service on this PC).</translation>
+    </message>
+    <message>
+      <source>zet geen gebruikersnaam of wachtwoord in het adres.</source>
+      <translation>put no user name or password in the address.</translation>
+    </message>
+    <message>
+      <source>vul de client-id in.</source>
+      <translation>enter the client ID.</translation>
+    </message>
+    <message>
+      <source>dit bestand bestaat niet.</source>
+      <translation>this file does not exist.</translation>
+    </message>
+    <message>
+      <source>vul een naam voor deze balie in.</source>
+      <translation>enter a name for this desk.</translation>
+    </message>
+    <message>
+      <source>hoogstens 64 tekens.</source>
+      <translation>at most 64 characters.</translation>
+    </message>
+    <message>
+      <source>kies minstens één dienst.</source>
+      <translation>choose at least one service.</translation>
+    </message>
+    <message>
+      <source>tussen 5 en 3600 seconden.</source>
+      <translation>between 5 and 3600 seconds.</translation>
+    </message>
+    <message>
+      <source>niet toegelaten ({detail}).</source>
+      <translation>not allowed ({detail}).</translation>
+    </message>
+    <message>
+      <source>Instellingen kunnen alleen als de balie op een kaart wacht. Rond eerst de huidige klant af; Esc wist het scherm.</source>
+      <translation>Settings can only be changed while the desk waits for a card. Finish with the current citizen first; Esc clears the screen.</translation>
+    </message>
+    <message>
+      <source>Instellingen opgeslagen en toegepast.</source>
+      <translation>Settings saved and applied.</translation>
+    </message>
+    <message>
+      <source>Instellingen opgeslagen. Ze gelden zodra de balie weer op een kaart wacht.</source>
+      <translation>Settings saved. They apply as soon as the desk waits for a card again.</translation>
+    </message>
+    <message>
+      <source>De instellingen zijn opgeslagen, maar de balie kan er niet mee starten. De balie werkt verder met de vorige instellingen tot ze herstart.</source>
+      <translation>The settings are saved, but the desk cannot start with them. The desk goes on with the previous settings until it restarts.</translation>
+    </message>
+    <message>
       <source>baliecheck kan niet starten</source>
       <translation>baliecheck cannot start</translation>
     </message>
@@ -265,6 +553,14 @@
     <message>
       <source>Start de dienst (Linux: pcscd; Windows: Smartcard-service) of sluit de lezer opnieuw aan.</source>
       <translation>Start the service (Linux: pcscd; Windows: Smart Card service) or plug the reader in again.</translation>
+    </message>
+    <message>
+      <source>De kaartlezerdienst (PC/SC) is niet geïnstalleerd op deze computer.</source>
+      <translation>The card reader service (PC/SC) is not installed on this computer.</translation>
+    </message>
+    <message>
+      <source>Laat hem installeren: Linux: pakketten pcscd en libpcsclite1 (Debian/Ubuntu); Windows: dienst Smartcard (SCardSvr) inschakelen; macOS: ingebouwd.</source>
+      <translation>Have it installed: Linux: packages pcscd and libpcsclite1 (Debian/Ubuntu); Windows: enable the Smart Card service (SCardSvr); macOS: built in.</translation>
     </message>
     <message>
       <source>Er is geen kaartlezer aangesloten.</source>

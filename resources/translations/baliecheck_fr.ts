@@ -108,6 +108,34 @@
       <translation>Une erreur inattendue s'est produite. Signalez-la au service informatique.</translation>
     </message>
     <message>
+      <source>Onverwachte fout</source>
+      <translation>Erreur inattendue</translation>
+    </message>
+    <message>
+      <source>Er liep iets onverwacht mis. Het scherm is gewist: er is geen advies.</source>
+      <translation>Une erreur inattendue s'est produite. L'écran a été effacé : il n'y a pas d'avis.</translation>
+    </message>
+    <message>
+      <source>Probeer opnieuw: steek de kaart opnieuw in of typ het nummer in (F2). Lukt het niet, noteer de beslissing op papier en meld het aan de informaticadienst.</source>
+      <translation>Réessayez : réinsérez la carte ou tapez le numéro (F2). Si cela ne marche pas, notez la décision sur papier et signalez-le au service informatique.</translation>
+    </message>
+    <message>
+      <source>Een onderdeel van baliecheck is onverwacht gestopt. Het scherm is gewist: er is geen advies.</source>
+      <translation>Une partie de baliecheck s'est arrêtée de manière inattendue. L'écran a été effacé : il n'y a pas d'avis.</translation>
+    </message>
+    <message>
+      <source>Sluit baliecheck en start het opnieuw. Noteer intussen de beslissingen op papier en meld het aan de informaticadienst.</source>
+      <translation>Fermez baliecheck et redémarrez-le. En attendant, notez les décisions sur papier et signalez-le au service informatique.</translation>
+    </message>
+    <message>
+      <source>Geen uitkomsten bekend</source>
+      <translation>Aucun résultat connu</translation>
+    </message>
+    <message>
+      <source>Manueel beslissen kan hier niet: de mogelijke uitkomsten van deze dienst zijn niet bekend (de adviesdienst werd nog niet bereikt). Noteer de beslissing op papier.</source>
+      <translation>Décider manuellement n'est pas possible ici : les résultats possibles de ce service ne sont pas connus (le service d'avis n'a pas encore été joint). Notez la décision sur papier.</translation>
+    </message>
+    <message>
       <source>Rijksregisternummer intypen</source>
       <translation>Saisir le numéro de registre national</translation>
     </message>
@@ -200,6 +228,10 @@
       <translation>Lecteur de cartes : service arrêté</translation>
     </message>
     <message>
+      <source>Kaartlezer: PC/SC-dienst niet geïnstalleerd</source>
+      <translation>Lecteur de cartes : service PC/SC non installé</translation>
+    </message>
+    <message>
       <source>Adviesdienst: bereikbaar</source>
       <translation>Service d'avis : joignable</translation>
     </message>
@@ -252,6 +284,262 @@
       <translation>Autre motif</translation>
     </message>
     <message>
+      <source>&amp;Beheer</source>
+      <translation>&amp;Administration</translation>
+    </message>
+    <message>
+      <source>&amp;Instellingen…</source>
+      <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+      <source>Instellingen</source>
+      <translation>Paramètres</translation>
+    </message>
+    <message>
+      <source>Adviesdienst</source>
+      <translation>Service d'avis</translation>
+    </message>
+    <message>
+      <source>Balie</source>
+      <translation>Guichet</translation>
+    </message>
+    <message>
+      <source>&amp;Werkwijze:</source>
+      <translation>&amp;Mode de travail :</translation>
+    </message>
+    <message>
+      <source>Oefenmodus (voorbeeldgegevens, gesimuleerde lezer)</source>
+      <translation>Mode exercice (données d'exemple, lecteur simulé)</translation>
+    </message>
+    <message>
+      <source>Lijsten op deze pc (ingebouwd)</source>
+      <translation>Listes sur ce PC (intégré)</translation>
+    </message>
+    <message>
+      <source>Adviesdienst van de gemeente (server)</source>
+      <translation>Service d'avis de la commune (serveur)</translation>
+    </message>
+    <message>
+      <source>&amp;Adres adviesdienst:</source>
+      <translation>&amp;Adresse du service d'avis :</translation>
+    </message>
+    <message>
+      <source>Aan&amp;melding:</source>
+      <translation>Au&amp;thentification :</translation>
+    </message>
+    <message>
+      <source>Geen (alleen voor een dienst op deze pc)</source>
+      <translation>Aucune (uniquement pour un service sur ce PC)</translation>
+    </message>
+    <message>
+      <source>Toegangstoken (bearer)</source>
+      <translation>Jeton d'accès (bearer)</translation>
+    </message>
+    <message>
+      <source>OAuth2 met clientgegevens (client credentials)</source>
+      <translation>OAuth2 avec identifiants client (client credentials)</translation>
+    </message>
+    <message>
+      <source>Tok&amp;en-adres:</source>
+      <translation>Adresse du &amp;jeton :</translation>
+    </message>
+    <message>
+      <source>&amp;Client-id:</source>
+      <translation>Identifiant &amp;client :</translation>
+    </message>
+    <message>
+      <source>Sco&amp;pe (bereik):</source>
+      <translation>&amp;Portée (scope) :</translation>
+    </message>
+    <message>
+      <source>&amp;Geheim:</source>
+      <translation>&amp;Secret :</translation>
+    </message>
+    <message>
+      <source>opgeslagen</source>
+      <translation>enregistré</translation>
+    </message>
+    <message>
+      <source>niet ingesteld</source>
+      <translation>non défini</translation>
+    </message>
+    <message>
+      <source>wordt nagekeken…</source>
+      <translation>vérification…</translation>
+    </message>
+    <message>
+      <source>onbekend (sleutelopslag niet bereikbaar)</source>
+      <translation>inconnu (trousseau de clés inaccessible)</translation>
+    </message>
+    <message>
+      <source>Het token of clientgeheim staat in de sleutelopslag van het systeem, nooit in het bestand. Typ alleen iets om het te vervangen.</source>
+      <translation>Le jeton ou le secret client est conservé dans le trousseau de clés du système, jamais dans le fichier. Ne tapez quelque chose que pour le remplacer.</translation>
+    </message>
+    <message>
+      <source>CA-b&amp;undel:</source>
+      <translation>Bundle d'A&amp;C :</translation>
+    </message>
+    <message>
+      <source>leeg: alleen de vertrouwde certificaten van het systeem</source>
+      <translation>vide : uniquement les certificats de confiance du système</translation>
+    </message>
+    <message>
+      <source>B&amp;laderen…</source>
+      <translation>Parcou&amp;rir…</translation>
+    </message>
+    <message>
+      <source>&amp;Verbinding testen</source>
+      <translation>Tester la &amp;connexion</translation>
+    </message>
+    <message>
+      <source>Verbinding wordt getest…</source>
+      <translation>Test de la connexion…</translation>
+    </message>
+    <message>
+      <source>✔ De adviesdienst is bereikbaar en aanvaardt de aanmelding ({count} dienst(en)).</source>
+      <translation>✔ Le service d'avis est joignable et accepte l'authentification ({count} service(s)).</translation>
+    </message>
+    <message>
+      <source>✔ De adviesdienst is bereikbaar.</source>
+      <translation>✔ Le service d'avis est joignable.</translation>
+    </message>
+    <message>
+      <source>De adviesdienst is bereikbaar, maar meldt dat ze beperkt werkt.</source>
+      <translation>Le service d'avis est joignable, mais signale un fonctionnement limité.</translation>
+    </message>
+    <message>
+      <source>✘ Verbinding mislukt: {what}</source>
+      <translation>✘ Échec de la connexion : {what}</translation>
+    </message>
+    <message>
+      <source>Balie-&amp;id:</source>
+      <translation>&amp;Identifiant du guichet :</translation>
+    </message>
+    <message>
+      <source>&amp;Diensten:</source>
+      <translation>Ser&amp;vices :</translation>
+    </message>
+    <message>
+      <source>Spatie vinkt een dienst aan of uit.</source>
+      <translation>La barre d'espace coche ou décoche un service.</translation>
+    </message>
+    <message>
+      <source>&amp;Standaarddienst:</source>
+      <translation>Service par &amp;défaut :</translation>
+    </message>
+    <message>
+      <source>&amp;Kaartlezer:</source>
+      <translation>&amp;Lecteur de cartes :</translation>
+    </message>
+    <message>
+      <source>Automatisch (de lezer waarin een kaart steekt)</source>
+      <translation>Automatique (le lecteur qui contient une carte)</translation>
+    </message>
+    <message>
+      <source>In oefenmodus werkt de balie met een gesimuleerde lezer.</source>
+      <translation>En mode exercice, le guichet utilise un lecteur simulé.</translation>
+    </message>
+    <message>
+      <source>Kaartlezers worden opgezocht…</source>
+      <translation>Recherche des lecteurs de cartes…</translation>
+    </message>
+    <message>
+      <source>Geen kaartlezer gevonden. Sluit er een aan, of kies Automatisch.</source>
+      <translation>Aucun lecteur de cartes trouvé. Branchez-en un, ou choisissez Automatique.</translation>
+    </message>
+    <message>
+      <source>&amp;Taal:</source>
+      <translation>La&amp;ngue :</translation>
+    </message>
+    <message>
+      <source>Scherm wissen &amp;na:</source>
+      <translation>Effacer l'écran &amp;après :</translation>
+    </message>
+    <message>
+      <source>Zonder handeling wist de balie het resultaat na zoveel seconden (5–3600).</source>
+      <translation>Sans action, le guichet efface le résultat après ce nombre de secondes (5–3600).</translation>
+    </message>
+    <message>
+      <source>&amp;Opslaan</source>
+      <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+      <source>Wordt opgeslagen…</source>
+      <translation>Enregistrement…</translation>
+    </message>
+    <message>
+      <source>Deze instellingen worden beheerd door uw IT-dienst ({path})</source>
+      <translation>Ces paramètres sont gérés par votre service informatique ({path})</translation>
+    </message>
+    <message>
+      <source>Het instellingenbestand kan niet gelezen worden: {what}</source>
+      <translation>Le fichier de paramètres ne peut pas être lu : {what}</translation>
+    </message>
+    <message>
+      <source>Niet opgeslagen: {what}</source>
+      <translation>Non enregistré : {what}</translation>
+    </message>
+    <message>
+      <source>vul een adres in.</source>
+      <translation>indiquez une adresse.</translation>
+    </message>
+    <message>
+      <source>dit is geen geldig webadres (https://…).</source>
+      <translation>ce n'est pas une adresse web valide (https://…).</translation>
+    </message>
+    <message>
+      <source>gebruik https (http mag alleen voor een dienst op deze pc).</source>
+      <translation>utilisez https (http uniquement pour un service sur ce PC).</translation>
+    </message>
+    <message>
+      <source>zet geen gebruikersnaam of wachtwoord in het adres.</source>
+      <translation>ne mettez ni nom d'utilisateur ni mot de passe dans l'adresse.</translation>
+    </message>
+    <message>
+      <source>vul de client-id in.</source>
+      <translation>indiquez l'identifiant client.</translation>
+    </message>
+    <message>
+      <source>dit bestand bestaat niet.</source>
+      <translation>ce fichier n'existe pas.</translation>
+    </message>
+    <message>
+      <source>vul een naam voor deze balie in.</source>
+      <translation>indiquez un nom pour ce guichet.</translation>
+    </message>
+    <message>
+      <source>hoogstens 64 tekens.</source>
+      <translation>64 caractères au maximum.</translation>
+    </message>
+    <message>
+      <source>kies minstens één dienst.</source>
+      <translation>choisissez au moins un service.</translation>
+    </message>
+    <message>
+      <source>tussen 5 en 3600 seconden.</source>
+      <translation>entre 5 et 3600 secondes.</translation>
+    </message>
+    <message>
+      <source>niet toegelaten ({detail}).</source>
+      <translation>non autorisé ({detail}).</translation>
+    </message>
+    <message>
+      <source>Instellingen kunnen alleen als de balie op een kaart wacht. Rond eerst de huidige klant af; Esc wist het scherm.</source>
+      <translation>Les paramètres ne sont accessibles que lorsque le guichet attend une carte. Terminez d'abord avec le client en cours ; Échap efface l'écran.</translation>
+    </message>
+    <message>
+      <source>Instellingen opgeslagen en toegepast.</source>
+      <translation>Paramètres enregistrés et appliqués.</translation>
+    </message>
+    <message>
+      <source>Instellingen opgeslagen. Ze gelden zodra de balie weer op een kaart wacht.</source>
+      <translation>Paramètres enregistrés. Ils s'appliqueront dès que le guichet attendra de nouveau une carte.</translation>
+    </message>
+    <message>
+      <source>De instellingen zijn opgeslagen, maar de balie kan er niet mee starten. De balie werkt verder met de vorige instellingen tot ze herstart.</source>
+      <translation>Les paramètres sont enregistrés, mais le guichet ne peut pas démarrer avec eux. Le guichet continue avec les paramètres précédents jusqu'à son redémarrage.</translation>
+    </message>
+    <message>
       <source>baliecheck kan niet starten</source>
       <translation>baliecheck ne peut pas démarrer</translation>
     </message>
@@ -265,6 +553,14 @@
     <message>
       <source>Start de dienst (Linux: pcscd; Windows: Smartcard-service) of sluit de lezer opnieuw aan.</source>
       <translation>Démarrez le service (Linux : pcscd ; Windows : Carte à puce) ou rebranchez le lecteur.</translation>
+    </message>
+    <message>
+      <source>De kaartlezerdienst (PC/SC) is niet geïnstalleerd op deze computer.</source>
+      <translation>Le service de lecteur de cartes (PC/SC) n'est pas installé sur cet ordinateur.</translation>
+    </message>
+    <message>
+      <source>Laat hem installeren: Linux: pakketten pcscd en libpcsclite1 (Debian/Ubuntu); Windows: dienst Smartcard (SCardSvr) inschakelen; macOS: ingebouwd.</source>
+      <translation>Faites-le installer : Linux : paquets pcscd et libpcsclite1 (Debian/Ubuntu) ; Windows : activer le service Carte à puce (SCardSvr) ; macOS : intégré.</translation>
     </message>
     <message>
       <source>Er is geen kaartlezer aangesloten.</source>
