@@ -39,6 +39,9 @@ class DeskSettings(_Section):
     language: Language = Language.NL
     privacy_timeout_s: Annotated[int, Field(ge=5, le=3600)] = 60
     reader: str | None = None
+    # The verdict shows the number's birth-date part (85.07.30-xxx.xx) so staff can tell
+    # they asked for the person in front of them; never the serial and check digits.
+    show_masked_number: bool = False
 
 
 class AuthKind(StrEnum):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -67,11 +68,17 @@ class DeskApp:
     """Everything behind one desk window; ``stop()`` ends every bc-* thread."""
 
     def __init__(
-        self, config: Config, data_dir: Path, *, verifier: CardVerifier | None = None
+        self,
+        config: Config,
+        data_dir: Path,
+        *,
+        verifier: CardVerifier | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         """``verifier``: the authenticity check; the configuration's unless given (tests and
         benchmarks pass one that trusts the sample root, to put virtual cards through the
-        real PC/SC stack outside training mode)."""
+        real PC/SC stack outside training mode). ``clock``: what the privacy timeout counts
+        with (tests move a clock of their own instead of waiting)."""
         self.config = config
         self.training = config.training
         self._executors = Executors()
@@ -84,6 +91,8 @@ class DeskApp:
             service=config.desk.services[0],
             desk_id=config.desk.id,
             privacy_timeout_s=config.desk.privacy_timeout_s,
+            show_masked_number=config.desk.show_masked_number,
+            clock=clock,
         )
         self._reader = make_card_reader(training=self.training, profile=None)
         verify = number_reader(verifier or make_card_verifier(config))
@@ -107,9 +116,14 @@ class DeskApp:
 
     @classmethod
     def start(
-        cls, config: Config, data_dir: Path, *, verifier: CardVerifier | None = None
+        cls,
+        config: Config,
+        data_dir: Path,
+        *,
+        verifier: CardVerifier | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> DeskApp:
-        app = cls(config, data_dir, verifier=verifier)
+        app = cls(config, data_dir, verifier=verifier, clock=clock)
         app._loop.start()
         app._outbox.start()
         app._health.start()
@@ -128,8 +142,13 @@ class DeskApp:
         return tuple((citizen.label, card_for(citizen)) for citizen in sample_citizens())
 
     def insert_training_card(self, index: int) -> None:
+        self.insert_sample_card(self.training_cards()[index][1])
+
+    def insert_sample_card(self, card: VirtualBelpicCard) -> None:
+        """Any virtual card into the simulated reader, e.g. a sample profile that cannot be
+        read (``eid.card_profiles``), to show and test what staff see then."""
         assert isinstance(self._reader, SimulatedCardReader), "only in training mode"
-        self._reader.insert(self.training_cards()[index][1], DEFAULT_READER)
+        self._reader.insert(card, DEFAULT_READER)
 
     def remove_training_card(self) -> None:
         assert isinstance(self._reader, SimulatedCardReader), "only in training mode"

@@ -75,6 +75,7 @@ class Reply:
     trickle_s: float = 0.0  # pause between single bytes after the first chunk
     trickle_headers: bool = False  # trickle from the status line on, not only the body
     echo_request_id: bool = True
+    release: threading.Event | None = None  # answer only once this is set (or at stop)
 
 
 def json_reply(document: Any, status: int = 200, **options: Any) -> Reply:
@@ -126,6 +127,8 @@ class _Handler(BaseHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         received = Received(self.command, path, headers, body)
         reply = self.server.backend.take(received)
+        if reply.release is not None and not self.server.backend.released(reply.release):
+            return
         if reply.delay_s and self.server.backend.stopping.wait(reply.delay_s):
             return
         raw = _render(reply, headers.get("x-request-id"))
@@ -200,6 +203,13 @@ class BadBackend:
             if not queue:
                 return Reply(status=500, body=b"unscripted", content_type="text/plain")
             return queue.pop(0) if len(queue) > 1 else queue[0]
+
+    def released(self, release: threading.Event) -> bool:
+        """Wait for ``release``; False when the server stops first."""
+        while not release.wait(0.05):
+            if self.stopping.is_set():
+                return False
+        return True
 
     def received(self, path: str | None = None) -> list[Received]:
         with self._lock:

@@ -6,13 +6,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -22,12 +21,13 @@ from PySide6.QtWidgets import (
 from app.desk_state import Phase
 from app.problems import AppError, Problem
 from ui import texts
+from ui.failure_presenter import FailurePresenter
 from ui.manual_entry_dialog import ManualEntryDialog
 from ui.override_dialog import OverrideDialog
 from ui.problem_view import ProblemView
 from ui.service_header import ServiceHeader
 from ui.status_bar import DeskStatusBar
-from ui.texts import localized, problem_words, tr
+from ui.texts import localized, tr
 from ui.training_menu import TrainingMenu
 from ui.verdict_view import VerdictView
 from ui.waiting_view import WaitingView
@@ -54,6 +54,8 @@ RECEIPT_STYLE = (
 class DeskWindow(QMainWindow):
     """One desk window for one DeskApp; widgets are named attributes for the tests."""
 
+    settings_requested = Signal()  # Beheer → Instellingen… (ui.desk_session answers it)
+
     def __init__(self, desk: DeskApp, bridge: AppBridge) -> None:
         super().__init__()
         self._desk = desk
@@ -76,15 +78,24 @@ class DeskWindow(QMainWindow):
         self.manual_action = self._action(texts.MANUAL_ENTRY_BUTTON, "F2", self._on_manual_entry)
         self.override_action = self._action(texts.OVERRIDE_BUTTON, "Ctrl+O", self._on_override)
         self.clear_action = self._action(texts.CLEAR_BUTTON, "Esc", desk.workflow.clear)
+        self.settings_action = self._action(
+            texts.SETTINGS_ACTION, "Ctrl+,", self.settings_requested.emit
+        )
         self.manual_button = self._button(self.manual_action)
         self.override_button = self._button(self.override_action)
         self.clear_button = self._button(self.clear_action)
         self.training_banner: QLabel | None = None
         self.training_menu: TrainingMenu | None = None
+        self.failure_presenter = FailurePresenter(
+            self, clear_screen=self._show_no_verdict, language=self._language
+        )
         self._lay_out()
+        self.admin_menu = self.menuBar().addMenu(tr(texts.ADMIN_MENU))
+        self.admin_menu.addAction(self.settings_action)
         bridge.state_changed.connect(self._on_bridge_state_changed)
         bridge.status_changed.connect(self._on_bridge_status_changed)
         self.problem_view.manual_decision_requested.connect(self._on_manual_decision)
+        self.problem_view.manual_entry_requested.connect(self._on_manual_entry)
         self.header.service_chosen.connect(desk.workflow.switch_service)
         self._on_bridge_state_changed(bridge.state)
         if bridge.status is not None:
@@ -159,7 +170,12 @@ class DeskWindow(QMainWindow):
         elif state.phase is Phase.PROBLEM:
             known = self._desk.workflow.current_number(state.transaction) is not None
             problem = state.problem or Problem.BACKEND_BAD_RESPONSE
-            self.problem_view.show_problem(problem, can_decide=known, language=self._language)
+            self.problem_view.show_problem(
+                problem,
+                can_decide=known,
+                outcomes_known=bool(self._outcomes(state.service)),
+                language=self._language,
+            )
             self.stack.setCurrentWidget(self.problem_view)
         else:
             self.waiting_view.show_phase(state.phase)
@@ -203,6 +219,9 @@ class DeskWindow(QMainWindow):
             return
         outcomes = self._outcomes(state.service)
         advised = state.advice.outcome
+        if not [o for o in outcomes if o.code != advised.code]:
+            self.failure_presenter.no_outcomes()  # no catalogue: nothing else to apply
+            return
         choice = self._ask_choice(outcomes, advised)
         if choice is not None:
             self._decide(state.transaction, choice)
@@ -216,7 +235,7 @@ class DeskWindow(QMainWindow):
             return
         outcomes = self._outcomes(state.service)
         if not outcomes:
-            self._show_failure(AppError(Problem.UNKNOWN_SERVICE))
+            self.failure_presenter.no_outcomes()
             return
         choice = self._ask_choice(outcomes, None)
         if choice is not None:
@@ -243,12 +262,12 @@ class DeskWindow(QMainWindow):
                 reason_text=choice.reason_text,
             )
         except AppError as exc:
-            self._show_failure(exc)
+            self.failure_presenter.decision_not_recorded(exc)
             return
         self._bridge.deliver(
             future,
             on_ok=lambda _recorded: self._on_decision_recorded(transaction, choice.outcome_label),
-            on_error=self._show_failure,
+            on_error=self.failure_presenter.decision_not_recorded,
             owner=self,
         )
 
@@ -258,19 +277,14 @@ class DeskWindow(QMainWindow):
             self.status.showMessage(tr(texts.RECORDED).format(outcome=outcome_label), 10_000)
         self._refresh_decision_widgets()
 
-    def _show_failure(self, exc: BaseException) -> None:
-        """Non-blocking message: the decision was not recorded, and why (never personal data)."""
-        if isinstance(exc, AppError):
-            log.warning("decision not recorded: %s", exc.problem.value)
-            words = problem_words(exc.problem, self._language)
-            detail = f"{words.what}\n{words.next_step}"
-        else:
-            log.error("decision not recorded: unexpected %s", type(exc).__name__)
-            detail = tr(texts.UNEXPECTED_FAILURE)
-        box = QMessageBox(QMessageBox.Icon.Warning, tr(texts.RECORD_FAILED_TITLE), "", parent=self)
-        box.setText(f"{tr(texts.RECORD_FAILED)}\n\n{detail}")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+    def _show_no_verdict(self) -> None:
+        """After an unexpected failure: off the screen at once (not waiting for the state),
+        and the workflow back to waiting, dropping any answer still under way."""
+        self.stack.setCurrentWidget(self.waiting_view)
+        self.receipt_label.hide()
+        self.override_action.setEnabled(False)
+        if self._desk.workflow.state.phase is not Phase.WAITING:
+            self._desk.workflow.clear()
 
     # -- catalogue ---------------------------------------------------------------------
     def _service_name(self, code: str) -> str:
