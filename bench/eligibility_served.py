@@ -33,7 +33,8 @@ from tests.served import free_port  # noqa: E402
 BALIECHECK = str(Path(sys.executable).parent / "baliecheck")
 
 
-def _start_server(workdir: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(workdir: Path, port: int) -> subprocess.Popen[bytes]:
+    """``baliecheck serve`` on ``port`` (training data, no auth), once it answers."""
     config = workdir / "serve.toml"
     config.write_text(f'training = true\n[serve]\nport = {port}\nauth = "none"\n', "utf-8")
     env = {"BALIECHECK_DATA_DIR": str(workdir / "data"), "PATH": "/usr/bin:/bin"}
@@ -90,7 +91,7 @@ def main() -> None:
     args = parser.parse_args()
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="baliecheck-bench-") as tmp:
-        server = _start_server(Path(tmp), port)
+        server = start_server(Path(tmp), port)
         try:
             _desk(port, 200, [])  # warm-up
             latencies: list[float] = []

@@ -25,11 +25,16 @@ from app.config import BackendKind, Config, RemoteSettings
 from app.desk_app import DeskApp
 from app.desk_state import Phase
 from app.eligibility.wire import ReasonCode
+from app.settings_checks import SettingsChecks
+from app.settings_file import read_settings
+from eid.card_profiles import PROFILES
 from tests.served import free_port
 from ui.bridge import AppBridge
 from ui.main_window import DeskWindow
 from ui.manual_entry_dialog import ManualEntryDialog
 from ui.override_dialog import OverrideChoice, OverrideDialog
+from ui.settings_dialog import SettingsDialog
+from ui.texts import localized
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -103,8 +108,48 @@ def shoot_training(qt_app: QApplication, data_dir: Path, out: Path) -> None:
         shooter.save(dialog, "5-manual-entry-dialog")
         dialog.forget()
         dialog.close()
+        _shoot_card_problem(shooter)
+        _shoot_settings(shooter)
+        _shoot_failure(shooter)
     finally:
         shooter.stop()
+
+
+def _shoot_card_problem(shooter: Shooter) -> None:
+    """A card that is not an eID: no number, so the panel leads to typing it (F2)."""
+    before = shooter.bridge.state.transaction
+    shooter.desk.insert_sample_card(PROFILES["not-eid"].make_card())
+    shooter.wait_for(lambda s: s.transaction > before and s.phase is Phase.PROBLEM)
+    shooter.save(shooter.window, "8-card-problem")
+    shooter.desk.remove_training_card()
+    shooter.wait_for(lambda s: s.phase is Phase.WAITING)
+
+
+def _shoot_settings(shooter: Shooter) -> None:
+    language = shooter.desk.config.desk.language
+    services = [(s.code, localized(s.name, language)) for s in shooter.desk.services]
+    checks = SettingsChecks(reader_names=list)  # no PC/SC in a training screenshot
+    try:
+        dialog = SettingsDialog(
+            read_settings(), services=services, checks=checks, bridge=shooter.bridge
+        )
+        dialog.show()
+        shooter.save(dialog, "9-settings-dialog")
+        dialog.close()
+    finally:
+        checks.close()
+
+
+def _shoot_failure(shooter: Shooter) -> None:
+    """What staff see after a failure nobody foresaw (here: raised on purpose)."""
+    presenter = shooter.window.failure_presenter
+    presenter.report(RuntimeError("screenshot"), where="bench.screenshots")
+    deadline = time.monotonic() + TIMEOUT_S
+    while presenter.failure_box is None and time.monotonic() < deadline:
+        shooter.qt_app.processEvents()
+    assert presenter.failure_box is not None, "no failure message shown"
+    shooter.save(presenter.failure_box, "10-failure-message")
+    presenter.failure_box.close()
 
 
 def _shoot_override_dialog(shooter: Shooter) -> None:

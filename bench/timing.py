@@ -11,11 +11,12 @@ import platform
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -145,3 +146,14 @@ def stop_on_sigterm() -> None:
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, handler)
+
+
+def run_script(name: str, main: Callable[[], int]) -> NoReturn:
+    """A benchmark's ``main`` as a script: Ctrl+C exits 130, a RuntimeError prints its words."""
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except RuntimeError as exc:
+        print(f"{name}: {exc}", file=sys.stderr)
+        sys.exit(1)
