@@ -2,16 +2,20 @@
 """The card thread (bc-eid): waits for reader events and reads each inserted card there.
 
 No card I/O happens anywhere else. A dead PC/SC service is reported and retried, never a
-silently finished thread.
+silently finished thread; neither is a failure nobody foresaw (a bug, a driver raising
+something odd): that card gets a "card unreadable" problem, the error is logged masked,
+and the loop waits for the next card.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import traceback
 from typing import TYPE_CHECKING
 
 from app.desk_state import ReaderState
+from app.logsafe import redact
 from app.threads import CARD_THREAD
 from eid.errors import CardFault, EidError
 from eid.reader import EventKind
@@ -67,6 +71,11 @@ class CardLoop:
                 self._workflow.reader_state_changed(_reader_state(exc.fault))
                 self._stop.wait(RETRY_S)
                 continue
+            except Exception:  # noqa: BLE001 - the card thread must outlive any failure
+                _log_unexpected("waiting for reader events")
+                self._workflow.reader_state_changed(ReaderState.SERVICE_DOWN)
+                self._stop.wait(RETRY_S)
+                continue
             for event in events:
                 self._handle(event)
             if not events:
@@ -83,6 +92,9 @@ class CardLoop:
             except EidError as exc:
                 log.info("card read failed: %s", exc.fault.value)
                 self._workflow.card_failed(transaction, exc.fault)
+            except Exception:  # noqa: BLE001 - one odd card must not stop the desk
+                _log_unexpected("reading a card")
+                self._workflow.card_failed(transaction, CardFault.CARD_UNREADABLE)
             else:
                 self._workflow.card_read(transaction, number)
         elif event.kind is EventKind.CARD_REMOVED:
@@ -101,4 +113,11 @@ class CardLoop:
 def _reader_state(fault: CardFault) -> ReaderState:
     if fault is CardFault.PCSC_UNAVAILABLE:
         return ReaderState.SERVICE_DOWN
+    if fault is CardFault.PCSC_NOT_INSTALLED:
+        return ReaderState.SERVICE_MISSING
     return ReaderState.NO_READER
+
+
+def _log_unexpected(where: str) -> None:
+    """The traceback for IT, masked in the record itself: a message may hold card data."""
+    log.error("unexpected failure %s:\n%s", where, redact(traceback.format_exc()))

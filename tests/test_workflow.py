@@ -254,3 +254,32 @@ def test_workflow_no_privacy_timeout_while_staff_work_on_the_screen(timed: Timed
     assert held.phase is Phase.VERDICT
     assert after_release.phase is Phase.VERDICT
     assert timed_out.phase is Phase.WAITING
+
+
+def test_workflow_unforeseen_read_failure_is_a_problem_and_the_next_card_works(
+    desk: Desk, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A bug or odd driver error while reading one card: that card gets a problem, the
+    error is logged without the number, and the card thread goes on with the next card."""
+    real_read = desk.loop._read_number  # noqa: SLF001 - the one card that breaks
+    digits = CITIZENS[0].national_number.digits
+    calls = 0
+
+    def read_once_broken(reader: object, name: str) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise RuntimeError(f"driver choked on {digits}")
+        return real_read(reader, name)  # type: ignore[arg-type]
+
+    desk.loop._read_number = read_once_broken  # type: ignore[assignment]  # noqa: SLF001
+    desk.reader.insert(card_for(CITIZENS[0]))
+    problem = desk.recorder.wait_for(lambda s: s.phase is Phase.PROBLEM)
+    assert problem.problem is Problem.CARD_UNREADABLE
+    desk.reader.remove()
+    desk.reader.insert(card_for(CITIZENS[1]))
+    verdict = desk.recorder.wait_for(lambda s: s.phase is Phase.VERDICT)
+    assert verdict.advice is not None
+    assert "unexpected failure reading a card" in caplog.text
+    assert "RuntimeError" in caplog.text
+    assert digits not in caplog.text
