@@ -20,17 +20,18 @@ from app.cli_context import (
     write_lines,
 )
 from app.cli_labels import label
-from app.commands import audit, card, check, credentials, serve, simulate, sources
+from app.commands import audit, card, check, credentials, selftest, serve, simulate, sources
 from app.config import data_dir
 from app.language import Language
 from app.problem_texts import problem_text
 from app.problems import AppError, Problem, problem_for_fault
+from app.version import app_version
 from eid.errors import EidError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-COMMAND_MODULES = (card, check, sources, serve, credentials, simulate, audit)
+COMMAND_MODULES = (card, check, sources, serve, credentials, simulate, audit, selftest)
 
 # Problems of this installation (exit 2); everything else above the card is "no advice" (4).
 USAGE_PROBLEMS = frozenset(
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--config", type=Path, metavar="PATH", help="configuration file")
     parser.add_argument("--verbose", "-v", action="store_true", help="log details to stderr")
+    parser.add_argument("--version", action="version", version=f"baliecheck {app_version()}")
     commands = parser.add_subparsers(dest="command")
     for module in COMMAND_MODULES:
         module.register(commands)

@@ -27,6 +27,7 @@ class ReaderState(StrEnum):
     READY = "ready"
     NO_READER = "no-reader"
     SERVICE_DOWN = "service-down"
+    SERVICE_MISSING = "service-missing"  # no PC/SC client library on this machine
 
 
 @dataclass(frozen=True, slots=True)

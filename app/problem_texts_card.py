@@ -24,6 +24,20 @@ CARD_TEXTS: dict[Problem, dict[Language, ProblemText]] = {
             "Start the service (Linux: pcscd; Windows: Smart Card service) or plug the reader in again.",
         ),
     },
+    Problem.PCSC_NOT_INSTALLED: {
+        Language.NL: _T(
+            "De kaartlezerdienst (PC/SC) is niet geïnstalleerd op deze computer.",
+            "Laat hem installeren: Linux: pakketten pcscd en libpcsclite1 (Debian/Ubuntu); Windows: dienst Smartcard (SCardSvr) inschakelen; macOS: ingebouwd.",
+        ),
+        Language.FR: _T(
+            "Le service de lecteur de cartes (PC/SC) n'est pas installé sur cet ordinateur.",
+            "Faites-le installer : Linux : paquets pcscd et libpcsclite1 (Debian/Ubuntu) ; Windows : activer le service Carte à puce (SCardSvr) ; macOS : intégré.",
+        ),
+        Language.EN: _T(
+            "The card reader service (PC/SC) is not installed on this computer.",
+            "Have it installed: Linux: packages pcscd and libpcsclite1 (Debian/Ubuntu); Windows: enable the Smart Card service (SCardSvr); macOS: built in.",
+        ),
+    },
     Problem.NO_READER: {
         Language.NL: _T(
             "Er is geen kaartlezer aangesloten.", "Sluit de kaartlezer aan en probeer opnieuw."

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 class Problem(StrEnum):
     # Card and reader (mapped 1:1 from eid.errors.CardFault).
     PCSC_UNAVAILABLE = "PCSC_UNAVAILABLE"
+    PCSC_NOT_INSTALLED = "PCSC_NOT_INSTALLED"
     NO_READER = "NO_READER"
     READER_NOT_FOUND = "READER_NOT_FOUND"
     NO_CARD = "NO_CARD"

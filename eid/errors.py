@@ -10,6 +10,7 @@ class CardFault(StrEnum):
     """What went wrong with a reader or card, as a stable code for app/ and the logs."""
 
     PCSC_UNAVAILABLE = "PCSC_UNAVAILABLE"
+    PCSC_NOT_INSTALLED = "PCSC_NOT_INSTALLED"  # the OS PC/SC client library is missing
     NO_READER = "NO_READER"
     READER_NOT_FOUND = "READER_NOT_FOUND"
     NO_CARD = "NO_CARD"

@@ -7,8 +7,10 @@ restarted PC/SC service drops the context; the next call establishes a new one.
 
 from __future__ import annotations
 
+import ctypes
 import importlib
 import logging
+import sys
 import threading
 import time
 from contextlib import AbstractContextManager, contextmanager
@@ -28,12 +30,29 @@ PNP_NOTIFICATION = "\\\\?PnP?\\Notification"
 REMOVAL_GRACE_S = 1.2
 
 
+# The operating system's PC/SC client library. A build never ships it: pcsc-lite's client
+# must match the machine's pcscd, so the machine's own is used.
+PCSC_LIBRARY = {
+    "win32": "winscard.dll",
+    "darwin": "/System/Library/Frameworks/PCSC.framework/PCSC",
+}.get(sys.platform, "libpcsclite.so.1")
+
+
 def _load_scard() -> ModuleType:
-    """pyscard's C binding, imported only when PC/SC is wanted (it needs the OS library)."""
+    """pyscard's C binding, imported only when PC/SC is wanted (it needs the OS library).
+
+    pyscard opens libpcsclite itself and, when it is missing, prints to stdout and answers
+    every call with "no service"; loading the library first tells "not installed" apart.
+    """
     try:
+        # Global, as pyscard's own dlopen: loaded locally first, pcsc-lite was seen to
+        # report a card pulled mid-command as "no card" instead of "removed".
+        ctypes.CDLL(PCSC_LIBRARY, mode=ctypes.RTLD_GLOBAL)
         return importlib.import_module("smartcard.scard")
-    except ImportError as exc:  # depends on the machine: no libpcsclite / winscard
-        raise EidError(CardFault.PCSC_UNAVAILABLE, f"PC/SC library not usable: {exc}") from None
+    except (ImportError, OSError) as exc:  # no libpcsclite / winscard on this machine
+        raise EidError(
+            CardFault.PCSC_NOT_INSTALLED, f"PC/SC library {PCSC_LIBRARY} not usable: {exc}"
+        ) from None
 
 
 def _fault_for(sc: ModuleType, rv: int) -> CardFault:
@@ -60,11 +79,19 @@ class PcscCardReader:
     """CardReader over the PC/SC service (pcsc-lite, WinSCard, PCSC.framework)."""
 
     def __init__(self) -> None:
-        self._sc = _load_scard()
+        self._scard: ModuleType | None = None
         self._context: Any = None
         self._lock = threading.Lock()
         self._reported: Slots = {}
         self._states: dict[str, int] = {}
+
+    @property
+    def _sc(self) -> ModuleType:
+        """The binding, loaded on first use: without the OS library every call raises
+        PCSC_NOT_INSTALLED (the desk shows it and retries) instead of the constructor."""
+        if self._scard is None:
+            self._scard = _load_scard()
+        return self._scard
 
     # -- context -----------------------------------------------------------------------
     def _ctx(self) -> Any:

@@ -28,13 +28,15 @@ need_debian_packages() {
 }
 
 make_venv() {
-    # $1: pip extra to install ("" or "dev"). Re-installs only when pyproject.toml changed.
-    local extra="$1" stamp=".venv/.installed${1:+-$1}"
+    # $1: pip extra to install ("" or "dev" or "build"); $VENV: where (default .venv).
+    # Re-installs only when pyproject.toml changed.
+    local extra="$1" venv="${VENV:-.venv}"
+    local stamp="$venv/.installed${1:+-$1}"
     local python="${PYTHON:-python3}"
-    [ -x .venv/bin/python ] || "$python" -m venv .venv
+    [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
     if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-        .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra:+[$extra]}"
+        "$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".${extra:+[$extra]}"
         touch "$stamp"
     fi
-    .venv/bin/python -m ui.translations  # .ts -> .qm beside them (not committed)
+    "$venv/bin/python" -m ui.translations  # .ts -> .qm beside them (not committed)
 }

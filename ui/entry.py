@@ -33,8 +33,8 @@ def _command_names() -> set[str]:
 
 
 def wants_desk(argv: Sequence[str]) -> bool:
-    """No subcommand and no help request: open the desk."""
-    if any(arg in ("-h", "--help") for arg in argv):
+    """No subcommand and no help or version request: open the desk."""
+    if any(arg in ("-h", "--help", "--version") for arg in argv):
         return False
     return not _command_names().intersection(argv)
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
+# Build the self-contained one-folder desktop build of baliecheck:
+#   dist/baliecheck/                                  the folder to deploy (run dist/baliecheck/baliecheck)
+#   dist/baliecheck-<version>-<os>-<arch>.tar.gz      the same folder as a tarball
+# Sets up .venv-build with the `build` extra (PyInstaller, keyrings.alt), compiles the
+# translations, runs installer/baliecheck.spec. A venv of its own: keyrings.alt must not
+# land in .venv, where keyring would then pick its plain-text file without being asked.
+# Check the result with: bash installer/check_build.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/bootstrap.sh
+need_debian_packages libpcsclite-dev $QT_PACKAGES $QT_WINDOW_PACKAGES
+VENV=.venv-build make_venv build   # also compiles resources/translations/*.ts to .qm
+version=$(.venv-build/bin/python -c "from app.version import app_version; print(app_version())")
+platform="$(uname -s | tr '[:upper:]' '[:lower:]')-$(uname -m)"
+started=$SECONDS
+.venv-build/bin/pyinstaller --noconfirm --clean --log-level WARN \
+    --distpath dist --workpath build/pyinstaller installer/baliecheck.spec
+tarball="dist/baliecheck-$version-$platform.tar.gz"
+tar -C dist -czf "$tarball" baliecheck
+echo "built dist/baliecheck ($(du -sh dist/baliecheck | cut -f1)) and $tarball" \
+    "($(du -sh "$tarball" | cut -f1)) in $((SECONDS - started)) s"
