@@ -57,6 +57,9 @@ class DeskWorkflow:
         self._subscribers: list[Callable[[DeskState], None]] = []
         self._state = DeskState(Phase.WAITING, 0, service)
         self._number: NationalNumber | None = None
+        # The reader of the current card transaction: taking a card out of another reader
+        # (a desk with two) must not clear this person's screen.
+        self._card_reader: str | None = None
         self._touched = clock()
         self._holds = 0
 
@@ -77,7 +80,10 @@ class DeskWorkflow:
     # -- card thread -------------------------------------------------------------------
     def card_inserted(self, reader: str) -> int:
         log.debug("card inserted in %s", reader)
-        return self._begin(Phase.READING, Channel.CARD)
+        with self._lock:
+            transaction = self._begin(Phase.READING, Channel.CARD)
+            self._card_reader = reader
+            return transaction
 
     def card_read(self, transaction: int, number: NationalNumber) -> None:
         with self._lock:
@@ -89,8 +95,15 @@ class DeskWorkflow:
         self._finish(transaction, problem=problem_for_fault(fault))
 
     def card_removed(self, reader: str) -> None:
-        log.debug("card removed from %s", reader)
-        self.clear()
+        """The citizen took their card: clear, unless the screen is about a card in another
+        reader (then this was someone else's card)."""
+        with self._lock:
+            other = self._state.channel is Channel.CARD and self._card_reader not in (None, reader)
+            if other:
+                log.debug("card removed from %s; the screen is about another reader", reader)
+                return
+            log.debug("card removed from %s", reader)
+            self._reset()
 
     def reader_state_changed(self, reader_state: ReaderState) -> None:
         with self._lock:
@@ -146,6 +159,7 @@ class DeskWorkflow:
     def _begin(self, phase: Phase, channel: Channel) -> int:
         with self._lock:
             self._number = None
+            self._card_reader = None
             state = DeskState(
                 phase,
                 self._state.transaction + 1,
@@ -191,6 +205,7 @@ class DeskWorkflow:
 
     def _reset(self) -> None:
         self._number = None
+        self._card_reader = None
         self._publish(
             DeskState(
                 Phase.WAITING,

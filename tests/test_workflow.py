@@ -283,3 +283,32 @@ def test_workflow_unforeseen_read_failure_is_a_problem_and_the_next_card_works(
     assert "unexpected failure reading a card" in caplog.text
     assert "RuntimeError" in caplog.text
     assert digits not in caplog.text
+
+
+def test_workflow_card_taken_from_another_reader_leaves_the_screen(
+    engine: EligibilityPort,
+) -> None:
+    """A desk with two readers: the screen is about the card in reader B; taking the older
+    card out of reader A must not clear it, taking B's card out must."""
+    desk = Desk(engine, SimulatedCardReader(readers=("Lezer A", "Lezer B")))
+    desk.loop.start()
+    try:
+        desk.reader.insert(card_for(CITIZENS[0]), "Lezer A")
+        first = desk.recorder.wait_for(lambda s: s.phase is Phase.VERDICT)
+        desk.reader.insert(card_for(CITIZENS[1]), "Lezer B")
+        desk.recorder.wait_for(
+            lambda s: s.phase is Phase.VERDICT and s.transaction > first.transaction
+        )
+        desk.recorder.states.clear()
+        # The loop handles events in order: whatever A's removal did shows before the
+        # next card in A starts reading.
+        desk.reader.remove("Lezer A")
+        desk.reader.insert(card_for(CITIZENS[2]), "Lezer A")
+        desk.recorder.wait_for(lambda s: s.phase is Phase.READING)
+        assert desk.recorder.states[0].phase is Phase.READING, desk.recorder.states[0]
+        third = desk.recorder.wait_for(lambda s: s.phase is Phase.VERDICT)
+        desk.reader.remove("Lezer A")
+        cleared = desk.recorder.wait_for(lambda s: s.phase is Phase.WAITING)
+        assert cleared.transaction == third.transaction + 1
+    finally:
+        desk.stop()
