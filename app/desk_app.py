@@ -62,6 +62,8 @@ class DeskStatus:
     backend: BackendState = BackendState.UNKNOWN
     pending: int = 0
     rejected: int = 0
+    # Goes up when the service catalogue changed (fetched after the backend came back).
+    catalogue: int = 0
 
 
 class DeskApp:
@@ -84,6 +86,7 @@ class DeskApp:
         self._executors = Executors()
         self._eligibility = make_eligibility(config, data_dir)
         self._catalogue = data_dir / CATALOGUE_FILE
+        self._catalogue_fresh = False  # from the backend in this run, not the cached file
         self.services: tuple[Service, ...] = self._load_services()
         self.workflow = DeskWorkflow(
             eligibility=self._eligibility,
@@ -201,7 +204,23 @@ class DeskApp:
             log.warning("no service catalogue from the backend (%s); using the last one", exc)
             return _read_catalogue(self._catalogue)
         _write_catalogue(self._catalogue, services)
+        self._catalogue_fresh = True
         return services
+
+    def _refresh_services(self) -> None:
+        """The backend answers again: fetch the catalogue the desk started without (or with
+        only the cached one), so staff get the outcomes to decide with, without a restart."""
+        if self._catalogue_fresh:
+            return
+        try:
+            services = self._eligibility.services()
+        except AppError as exc:
+            log.info("service catalogue still not available: %s", exc.problem.value)
+            return
+        _write_catalogue(self._catalogue, services)
+        self._catalogue_fresh = True
+        self.services = services
+        self._publish_status(catalogue=self._status.catalogue + 1)
 
     def _record_outcome(self, state: DeskState) -> None:
         """Audit what was shown: an advice (pseudonym only) or a problem (no personal data).
@@ -239,6 +258,7 @@ class DeskApp:
             else:
                 ok = health.status is HealthStatus.OK
                 backend = BackendState.OK if ok else BackendState.DEGRADED
+                self._refresh_services()
             outbox = self._outbox.state()
             self._publish_status(backend=backend, pending=outbox.pending, rejected=outbox.rejected)
             self._stop.wait(HEALTH_EVERY_S)

@@ -17,7 +17,14 @@ from app.desk_state import Phase
 from app.language import Language
 from app.problem_texts import problem_text
 from app.problems import Problem
-from tests.bad_backend import ADVICE_DOC, BadBackend, Reply, json_reply
+from tests.bad_backend import (
+    ADVICE_DOC,
+    HEALTH_DOC,
+    SERVICE_DOC,
+    BadBackend,
+    Reply,
+    json_reply,
+)
 from tests.desk_support import (
     CITIZENS,
     assert_number_hidden,
@@ -162,6 +169,43 @@ def test_desk_window_override_without_a_catalogue_says_so_instead_of_an_empty_ch
             ("Geen uitkomsten bekend", NO_OUTCOMES)
         ]
         assert desk.window.stack.currentWidget() is desk.window.verdict_view
+
+
+def test_desk_window_catalogue_arrives_when_the_backend_comes_back(
+    make_desk: MakeDesk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started while the backend was down (no catalogue): once its health answers again the
+    desk fetches the catalogue, shows the service's name and offers its outcomes."""
+    monkeypatch.setattr("app.desk_app.HEALTH_EVERY_S", 0.1)
+    with BadBackend() as backend:
+        backend.script("GET", "/v1/services", Reply(status=503, body=b"down"))
+        backend.script("GET", "/v1/health", Reply(status=503, body=b"down"))
+        backend.script("POST", "/v1/advice", json_reply(ADVICE_DOC))
+        remote = RemoteSettings.model_validate(
+            {"base_url": backend.url, "auth": "none", "advice_retries": 0}
+        )
+        desk = make_desk(Config(training=True, backend=BackendKind.REMOTE, remote=remote))
+        assert desk.app.services == ()
+        assert desk.window.header.name_label.text() == UITPAS
+        backend.script("GET", "/v1/services", json_reply({"services": [SERVICE_DOC]}))
+        backend.script("GET", "/v1/health", json_reply(HEALTH_DOC))
+
+        def named() -> None:
+            assert desk.window.header.name_label.text() == "UiTPAS"
+            assert desk.window.windowTitle() == "baliecheck — UiTPAS"
+
+        qtbot.waitUntil(named, timeout=10_000)
+        offered: list[list[str]] = []
+
+        def ask(_cls: object, _parent: object, /, **options: object) -> None:
+            outcomes = options["outcomes"]
+            assert isinstance(outcomes, tuple)
+            offered.append([outcome.code for outcome in outcomes])
+
+        monkeypatch.setattr(OverrideDialog, "ask", classmethod(ask))
+        desk.insert(0)
+        desk.window.override_action.trigger()
+        assert offered == [["KANSENTARIEF", "STANDAARD"]]
 
 
 def _no_dialog(*_args: object, **_kwargs: object) -> None:

@@ -63,6 +63,7 @@ class DeskWindow(QMainWindow):
         self._language = desk.config.desk.language
         self._recorded: tuple[int, str] | None = None  # (transaction, applied outcome label)
         self._service = ""
+        self._catalogue = 0  # DeskStatus.catalogue last presented
         self.header = ServiceHeader([(c, self._service_name(c)) for c in desk.config.desk.services])
         self.waiting_view = WaitingView()
         self.verdict_view = VerdictView()
@@ -184,7 +185,17 @@ class DeskWindow(QMainWindow):
 
     def _on_bridge_status_changed(self, status: DeskStatus) -> None:
         self.status.show_status(status)
+        if status.catalogue != self._catalogue:
+            self._catalogue = status.catalogue
+            self._present_catalogue()
         self._refresh_decision_widgets()
+
+    def _present_catalogue(self) -> None:
+        """The catalogue came after the start: service names, and a problem panel that can
+        now offer a decision."""
+        self.header.rename([(c, self._service_name(c)) for c in self._desk.config.desk.services])
+        self._service = ""  # re-titled by the next line
+        self._on_bridge_state_changed(self._bridge.state)
 
     def _refresh_decision_widgets(self) -> None:
         state = self._bridge.state

@@ -25,6 +25,7 @@ class ServiceHeader(QWidget):
     def __init__(self, choices: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._names = dict(choices)
+        self._current = ""
         caption = QLabel(tr(texts.SERVICE_CAPTION))
         caption.setStyleSheet("font-size: 16pt;")
         self.name_label = QLabel()
@@ -45,10 +46,20 @@ class ServiceHeader(QWidget):
             layout.addWidget(self.name_label)
         layout.addStretch(1)
 
+    def rename(self, choices: Sequence[tuple[str, str]]) -> None:
+        """New names for the same services (the catalogue arrived after the start)."""
+        self._names = dict(choices)
+        self.name_label.setText(self.name_of(self._current))
+        if self.switcher is not None:
+            for index in range(self.switcher.count()):
+                code = str(self.switcher.itemData(index))
+                self.switcher.setItemText(index, self.name_of(code))
+
     def name_of(self, code: str) -> str:
         return self._names.get(code, code)
 
     def show_service(self, code: str) -> None:
+        self._current = code
         self.name_label.setText(self.name_of(code))
         if self.switcher is not None:
             self.switcher.setCurrentIndex(max(0, self.switcher.findData(code)))
