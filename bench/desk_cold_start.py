@@ -52,8 +52,8 @@ window.show()
 QTimer.singleShot(0, lambda: print({FLOOR_READY!r}, file=sys.stderr, flush=True))
 app.exec()
 """
-# The desk logs "desk ready for a card (0.064 s)": the time since ui.main.run() began.
-IN_RUN = re.compile(r"\((\d+\.\d+) s\)")
+# The desk logs "desk ready for a card (in run() 0.064 s)": the time since ui.main.run() began.
+IN_RUN = re.compile(r"\(in run\(\) (\d+\.\d+) s\)")
 
 
 @dataclass(slots=True)
