@@ -154,7 +154,7 @@ def user_config_path() -> Path:
     from_env = os.environ.get("BALIECHECK_CONFIG")
     if from_env:
         return Path(from_env)
-    return Path(platformdirs.user_config_dir(APP_NAME)) / CONFIG_FILE
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / CONFIG_FILE
 
 
 def machine_config_path() -> Path:
@@ -162,7 +162,7 @@ def machine_config_path() -> Path:
     from_env = os.environ.get("BALIECHECK_MACHINE_CONFIG")
     if from_env:
         return Path(from_env)
-    return Path(platformdirs.site_config_dir(APP_NAME)) / CONFIG_FILE
+    return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / CONFIG_FILE
 
 
 def config_path(explicit: Path | None = None) -> Path:
@@ -197,7 +197,9 @@ def _says_locked(path: Path) -> bool:
 
 def data_dir() -> Path:
     from_env = os.environ.get("BALIECHECK_DATA_DIR")
-    return Path(from_env) if from_env else Path(platformdirs.user_data_dir(APP_NAME))
+    return (
+        Path(from_env) if from_env else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    )
 
 
 def load_config(explicit: Path | None = None) -> Config:

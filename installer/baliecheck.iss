@@ -4,10 +4,10 @@
 ; Build on Windows:  iscc /DAppVersion=0.1.0 installer\baliecheck.iss
 ; Silent install:    baliecheck-0.1.0-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
 ;   /CONFIG=C:\path\config.toml    copy an admin's configuration to the machine-wide file
-;                                  (%ProgramData%\baliecheck\baliecheck\config.toml),
+;                                  (%ProgramData%\baliecheck\config.toml),
 ;                                  only when there is none yet
 ;   /OVERWRITECONFIG               replace an existing machine-wide file with /CONFIG's
-; Then check the machine: "%ProgramFiles%\baliecheck\baliecheck.exe" selftest
+; Then check the machine: "%ProgramFiles%\baliecheck.exe" selftest
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -39,9 +39,9 @@ Name: "en"; MessagesFile: "compiler:Default.isl"
 Source: "..\dist\baliecheck\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 Source: "..\resources\config.example.toml"; DestDir: "{app}"; Flags: ignoreversion
 ; The admin's configuration: never over an existing one unless /OVERWRITECONFIG says so.
-Source: "{param:CONFIG}"; DestDir: "{commonappdata}\baliecheck\baliecheck"; DestName: "config.toml"; \
+Source: "{param:CONFIG}"; DestDir: "{commonappdata}\baliecheck"; DestName: "config.toml"; \
   Flags: external onlyifdoesntexist uninsneveruninstall; Check: ConfigGiven and not OverwriteWanted
-Source: "{param:CONFIG}"; DestDir: "{commonappdata}\baliecheck\baliecheck"; DestName: "config.toml"; \
+Source: "{param:CONFIG}"; DestDir: "{commonappdata}\baliecheck"; DestName: "config.toml"; \
   Flags: external uninsneveruninstall; Check: ConfigGiven and OverwriteWanted
 
 [Icons]
