@@ -17,6 +17,7 @@ platform="$(uname -s | tr '[:upper:]' '[:lower:]')-$(uname -m)"
 started=$SECONDS
 .venv-build/bin/pyinstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller installer/baliecheck.spec
+cp installer/baliecheck.desktop dist/baliecheck/   # for a Linux desktop's menu
 tarball="dist/baliecheck-$version-$platform.tar.gz"
 tar -C dist -czf "$tarball" baliecheck
 echo "built dist/baliecheck ($(du -sh dist/baliecheck | cut -f1)) and $tarball" \

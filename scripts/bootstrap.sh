@@ -39,4 +39,5 @@ make_venv() {
         touch "$stamp"
     fi
     "$venv/bin/python" -m ui.translations  # .ts -> .qm beside them (not committed)
+    "$venv/bin/python" -m ui.icons >/dev/null  # the icon's SVG -> PNG and ICO (not committed)
 }

@@ -20,6 +20,7 @@ from app.desk_app import DeskApp
 from app.problems import AppError
 from ui import texts
 from ui.desk_session import DeskSession
+from ui.icons import window_icon
 from ui.texts import problem_words, tr
 from ui.translations import install_translator
 
@@ -53,6 +54,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     logsafe.install(logging.INFO if args.verbose else logging.WARNING)
     qt_app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(qt_app, QApplication)
+    qt_app.setWindowIcon(window_icon())
     try:
         config = load_config(args.config)
         install_translator(qt_app, config.desk.language)
