@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.config import Config, RemoteSettings
+from app.config import BackendKind, Config, RemoteSettings
 from app.desk_app import DeskApp
 from app.desk_state import Phase
 from app.eligibility.wire import ReasonCode
@@ -179,6 +179,17 @@ def make_desk(qtbot: QtBot, data_dir: Path) -> Iterator[MakeDesk]:
 @pytest.fixture
 def desk(make_desk: MakeDesk) -> Desk:
     return make_desk(Config(training=True))
+
+
+def desk_down_after_a_good_day(make_desk: MakeDesk) -> Desk:
+    """A desk whose backend cannot be reached, on a data dir where a desk ran before (so
+    the service catalogue is cached and staff can still decide manually)."""
+    first = make_desk(Config(training=True))
+    first.window.close()
+    first.app.stop()
+    return make_desk(
+        Config(training=True, backend=BackendKind.REMOTE, remote=unreachable_backend())
+    )
 
 
 def unreachable_backend() -> RemoteSettings:

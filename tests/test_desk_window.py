@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app.audit import RecordKind
-from app.config import BackendKind, Config, DeskSettings
+from app.config import Config, DeskSettings
 from app.desk_state import Phase
 from app.eligibility.wire import Channel
 from app.language import Language
@@ -23,8 +23,8 @@ from tests.desk_support import (
     CITIZENS,
     assert_number_hidden,
     confirm_override,
+    desk_down_after_a_good_day,
     type_number,
-    unreachable_backend,
 )
 from ui.manual_entry_dialog import ManualEntryDialog
 
@@ -128,11 +128,7 @@ def test_desk_window_backend_down_offers_a_manual_decision(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    first = make_desk(Config(training=True))  # a desk that ran before knows the catalogue
-    first.window.close()
-    first.app.stop()
-    remote = unreachable_backend()
-    desk = make_desk(Config(training=True, backend=BackendKind.REMOTE, remote=remote))
+    desk = desk_down_after_a_good_day(make_desk)
     state = desk.insert(0)
     assert state.phase is Phase.PROBLEM
     assert state.problem is Problem.BACKEND_UNREACHABLE

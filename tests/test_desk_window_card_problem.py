@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.audit import RecordKind
-from app.config import BackendKind, Config
 from app.desk_state import Phase
 from app.eligibility.wire import Channel
 from app.language import Language
@@ -24,7 +23,7 @@ from tests.desk_support import (
     answering,
     assert_number_hidden,
     confirm_override,
-    unreachable_backend,
+    desk_down_after_a_good_day,
 )
 from ui.manual_entry_dialog import ManualEntryDialog
 
@@ -98,12 +97,7 @@ def test_desk_window_unreadable_card_and_backend_down_decide_manually_after_typi
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    first = make_desk(Config(training=True))  # a desk that ran before knows the catalogue
-    first.window.close()
-    first.app.stop()
-    desk = make_desk(
-        Config(training=True, backend=BackendKind.REMOTE, remote=unreachable_backend())
-    )
+    desk = desk_down_after_a_good_day(make_desk)
     citizen = CITIZENS[1]
     _insert_unreadable(desk, "corrupt-tlv")
     before = desk.bridge.state.transaction
