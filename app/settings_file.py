@@ -132,9 +132,7 @@ def write_atomically(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", text=True)
     except OSError as exc:
-        raise AppError(
-            Problem.CONFIG_INVALID, f"{path}: cannot be written ({exc.strerror})"
-        ) from None
+        raise _unwritable(path, exc) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             if os.name == "posix":
@@ -146,9 +144,7 @@ def write_atomically(path: Path, text: str) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise AppError(
-            Problem.CONFIG_INVALID, f"{path}: cannot be written ({exc.strerror})"
-        ) from None
+        raise _unwritable(path, exc) from None
 
 
 def _starting_document(target: Path, explicit: Path | None) -> TOMLDocument:
