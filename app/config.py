@@ -202,6 +202,14 @@ def data_dir() -> Path:
     )
 
 
+def log_dir() -> Path:
+    """Where the desk writes its log (``$BALIECHECK_LOG_DIR``, else the platform log dir)."""
+    from_env = os.environ.get("BALIECHECK_LOG_DIR")
+    return (
+        Path(from_env) if from_env else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    )
+
+
 def load_config(explicit: Path | None = None) -> Config:
     """The configuration; training defaults when no file exists (except an explicit one)."""
     path = config_path(explicit)

@@ -7,7 +7,13 @@ Any run of exactly 11 digits, or the dotted form ``85.07.30-123.45``, becomes ``
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import re
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Separators as python-stdnum accepts them in a national number: space, dot, dash
 # (Unicode dashes included), any number of them between the digit groups.
@@ -36,12 +42,52 @@ class RedactingFormatter(logging.Formatter):
             return redact(f"unformattable log message {record.msg!r} ({type(exc).__name__})")
 
 
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_FILE_BYTES = 1_000_000
+LOG_FILE_BACKUPS = 4  # desk.log plus four older: about 5 MB, weeks of a desk's day
+
+
 def install(level: int = logging.WARNING) -> None:
-    """Log to stderr through a redacting formatter on the root logger (added once)."""
+    """Log to stderr through a redacting formatter on the root logger (added once).
+
+    A windowed program (the Windows desk) has no stderr: then nothing is added here.
+    """
     root = logging.getLogger()
-    root.setLevel(level)
-    if any(isinstance(h.formatter, RedactingFormatter) for h in root.handlers):
+    _lower_root_level(level)
+    if sys.stderr is None or any(
+        isinstance(h, logging.StreamHandler) and isinstance(h.formatter, RedactingFormatter)
+        for h in root.handlers
+        if not isinstance(h, logging.FileHandler)
+    ):
         return
     handler = logging.StreamHandler()
-    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(level)
+    handler.setFormatter(RedactingFormatter(LOG_FORMAT))
     root.addHandler(handler)
+
+
+def install_file(path: Path, level: int = logging.INFO) -> logging.Handler | None:
+    """Also log to ``path`` (rotated at 1 MB, four old files kept), numbers masked, for IT.
+
+    None when the file cannot be opened: the desk runs on, and says so on stderr (if any).
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILE_BACKUPS, encoding="utf-8"
+        )
+    except OSError as exc:
+        logging.getLogger(__name__).warning("no log file at %s: %s", path, exc.strerror)
+        return None
+    handler.setLevel(level)
+    handler.setFormatter(RedactingFormatter(LOG_FORMAT))
+    _lower_root_level(level)
+    logging.getLogger().addHandler(handler)
+    return handler
+
+
+def _lower_root_level(level: int) -> None:
+    """The root passes what the most talkative handler wants; each handler filters."""
+    root = logging.getLogger()
+    if root.level == logging.NOTSET or root.level > level or not root.handlers:
+        root.setLevel(level)

@@ -16,6 +16,7 @@ from app.config import (
     BackendKind,
     Config,
     config_path,
+    log_dir,
     machine_config_path,
     settings_locked,
 )
@@ -181,6 +182,19 @@ def check_data_dir(config: Config, data_dir: Path, credentials: CredentialStore)
     return Finding(Status.OK, "data_ok", values)
 
 
+def check_log_dir(directory: Path) -> Finding:
+    """The desk's log folder takes a file (for IT; the desk runs without it, so a warning)."""
+    values = {"path": str(directory)}
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        probe = directory / PROBE_FILE
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        return Finding(Status.WARN, "log_fail", values, detail=str(exc.strerror))
+    return Finding(Status.OK, "log_ok", values)
+
+
 def check_translations(config: Config) -> Finding:
     """The compiled French and English desk translations are shipped (Dutch needs none)."""
     directory = resources_dir() / "translations"
@@ -205,5 +219,6 @@ def run_checks(config: Config, *, explicit: Path | None, data_dir: Path) -> list
         *secrets,
         *check_backend(config, data_dir, credentials, ask_services=secrets_ok),
         check_data_dir(config, data_dir, credentials),
+        check_log_dir(log_dir()),
         check_translations(config),
     ]

@@ -29,6 +29,7 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BALIECHECK_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("BALIECHECK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("BALIECHECK_MACHINE_CONFIG", str(tmp_path / "machine-config.toml"))
+    monkeypatch.setenv("BALIECHECK_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.delenv("BALIECHECK_LANG", raising=False)
 
 

@@ -7,9 +7,10 @@ import os
 import signal
 import subprocess
 import time
+from pathlib import Path
 
 from tests.test_cli import BALIECHECK
-from ui.main import READY_MESSAGE
+from ui.main import DESK_LOG, READY_MESSAGE
 
 READY_TIMEOUT_S = 30
 
@@ -39,3 +40,8 @@ def test_desk_process_reports_ready_and_stops_cleanly_on_sigterm() -> None:
             process.wait()
     assert process.returncode == 0, "".join(seen) + rest
     assert "Traceback" not in rest
+    # IT's log file (numbers masked, as every log line): the desk's start and stop.
+    log_file = Path(os.environ["BALIECHECK_LOG_DIR"]) / DESK_LOG
+    text = log_file.read_text(encoding="utf-8")
+    assert READY_MESSAGE in text
+    assert "closing the desk" in text

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.logsafe import RedactingFormatter, redact
+from app.logsafe import LOG_FILE_BYTES, RedactingFormatter, install_file, redact
 from eid.card_profiles import synthetic_number
 from eid.errors import EidError
 from eid.insz import is_valid_national_number
@@ -19,6 +19,7 @@ from eid.tlv import parse_tlv
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 NUMBER = synthetic_number(dt.date(1985, 7, 30), 998)
 DOTTED = f"{NUMBER[0:2]}.{NUMBER[2:4]}.{NUMBER[4:6]}-{NUMBER[6:9]}.{NUMBER[9:11]}"
@@ -247,3 +248,48 @@ def test_redacting_formatter_leaves_the_record_unchanged(
         logger.removeHandler(other)
     assert handler.lines == [f"WARNING {logger.name}: card {MASKED}"]
     assert raw == [f"card {NUMBER}"]
+
+
+@pytest.fixture
+def file_log(tmp_path: Path) -> Iterator[tuple[Path, logging.Handler]]:
+    path = tmp_path / "logs" / "desk.log"
+    handler = install_file(path)
+    assert handler is not None
+    yield path, handler
+    logging.getLogger().removeHandler(handler)
+    handler.close()
+
+
+def test_logsafe_file_log_masks_numbers_and_keeps_info(
+    file_log: tuple[Path, logging.Handler],
+) -> None:
+    path, handler = file_log
+    log = logging.getLogger("app.test_file_log")
+    log.info("desk ready")
+    log.debug("too chatty for the file")
+    log.warning("card of %s refused", NUMBER)
+    handler.flush()
+    text = path.read_text(encoding="utf-8")
+    assert "INFO app.test_file_log: desk ready" in text
+    assert "too chatty" not in text
+    assert f"card of {MASKED} refused" in text
+    assert HIDDEN not in text
+
+
+def test_logsafe_file_log_rotates(file_log: tuple[Path, logging.Handler]) -> None:
+    path, handler = file_log
+    line = "x" * 1000
+    for _ in range(LOG_FILE_BYTES // 1000 + 10):
+        logging.getLogger("app.test_rotation").info(line)
+    handler.flush()
+    assert path.with_name("desk.log.1").is_file()
+    assert path.stat().st_size < LOG_FILE_BYTES
+
+
+def test_logsafe_file_log_unwritable_is_said_not_fatal(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("", encoding="utf-8")
+    assert install_file(blocker / "desk.log") is None
+    assert f"no log file at {blocker / 'desk.log'}" in caplog.text

@@ -72,6 +72,7 @@ def test_selftest_all_ok_against_a_served_backend_and_a_card(tmp_path: Path, ser
     assert f"{READER_1}: leeg" in report
     assert f"OK     Adviesdienst {served}/: gezond" in report
     assert "OK     Gegevensmap" in report
+    assert f"OK     Logboek van de balie: {tmp_path / 'logs'}" in report
     assert "OK     Vertalingen: fr, en" in report
     assert "FOUT" not in report
     assert report.rstrip().endswith("Klaar voor gebruik (0 keer LET OP).")
@@ -144,3 +145,17 @@ def test_selftest_missing_rules_fail_the_rules_line(tmp_path: Path) -> None:
     assert code == EXIT_FAILED
     assert f"FOUT   Regels uit {tmp_path / 'nothing'}" in report
     assert "[RULES_INVALID]" in report
+
+
+def test_selftest_unwritable_log_folder_is_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desk works without its log file, so the admin is warned, not stopped."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("BALIECHECK_LOG_DIR", str(blocker / "logs"))
+    config = tmp_path / "training.toml"
+    config.write_text("training = true\n", encoding="utf-8")
+    code, report = selftest(config)
+    assert code == EXIT_OK, report
+    assert f"LET OP Logboek van de balie: {blocker / 'logs'} is niet schrijfbaar" in report

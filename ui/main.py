@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import logsafe
-from app.config import data_dir, load_config
+from app.config import data_dir, load_config, log_dir
 from app.desk_app import DeskApp
 from app.problems import AppError
 from ui import texts
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_CANNOT_START = 2
 CANNOT_START = "baliecheck kan niet starten"
+DESK_LOG = "desk.log"
 # Logged (INFO, so shown with -v) once the window is up and the event loop runs: the
 # benchmarks and the build check wait for this line.
 READY_MESSAGE = "desk ready for a card"
@@ -52,6 +53,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="log details to stderr")
     args, qt_args = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
     logsafe.install(logging.INFO if args.verbose else logging.WARNING)
+    # For IT: what happened at this desk, numbers masked (app.logsafe), rotated.
+    logsafe.install_file(log_dir() / DESK_LOG)
     qt_app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(qt_app, QApplication)
     qt_app.setWindowIcon(window_icon())

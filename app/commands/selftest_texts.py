@@ -114,6 +114,16 @@ TEXTS: dict[str, dict[Language, str]] = {
         FR: "Dossier de données {path}",
         EN: "Data folder {path}",
     },
+    "log_ok": {
+        NL: "Logboek van de balie: {path}",
+        FR: "Journal du guichet : {path}",
+        EN: "Desk log: {path}",
+    },
+    "log_fail": {
+        NL: "Logboek van de balie: {path} is niet schrijfbaar (de balie werkt, maar zonder logboek voor de informaticadienst)",
+        FR: "Journal du guichet : {path} n'est pas accessible en écriture (le guichet fonctionne, mais sans journal pour le service informatique)",
+        EN: "Desk log: {path} is not writable (the desk works, but without a log for IT)",
+    },
     "translations_ok": {
         NL: "Vertalingen: {languages}",
         FR: "Traductions : {languages}",
