@@ -33,6 +33,12 @@ class DeskMode(StrEnum):
     EMBEDDED = "embedded"
     REMOTE = "remote"
 
+    @classmethod
+    def of(cls, config: Config) -> DeskMode:
+        if config.training:
+            return cls.TRAINING
+        return cls.REMOTE if config.backend is BackendKind.REMOTE else cls.EMBEDDED
+
 
 class Reason(StrEnum):
     """Why a field cannot be saved (the desk shows words for each)."""
@@ -83,14 +89,8 @@ class SettingsForm:
     def of(cls, config: Config) -> SettingsForm:
         """The form for a configuration in effect."""
         remote = config.remote
-        if config.training:
-            mode = DeskMode.TRAINING
-        elif config.backend is BackendKind.REMOTE:
-            mode = DeskMode.REMOTE
-        else:
-            mode = DeskMode.EMBEDDED
         return cls(
-            mode=mode,
+            mode=DeskMode.of(config),
             desk_id=config.desk.id,
             services=tuple(config.desk.services),
             language=config.desk.language,

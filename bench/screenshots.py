@@ -29,6 +29,7 @@ from app.settings_checks import SettingsChecks
 from app.settings_file import read_settings
 from eid.card_profiles import PROFILES
 from tests.served import free_port
+from ui.about_dialog import show_about
 from ui.bridge import AppBridge
 from ui.main_window import DeskWindow
 from ui.manual_entry_dialog import ManualEntryDialog
@@ -111,6 +112,9 @@ def shoot_training(qt_app: QApplication, data_dir: Path, out: Path) -> None:
         _shoot_card_problem(shooter)
         _shoot_settings(shooter)
         _shoot_failure(shooter)
+        about = show_about(shooter.window, shooter.desk.config)
+        shooter.save(about, "11-about")
+        about.close()
     finally:
         shooter.stop()
 

@@ -9,8 +9,9 @@ import subprocess
 import time
 from pathlib import Path
 
+from app.logsafe import DESK_LOG
 from tests.test_cli import BALIECHECK
-from ui.main import DESK_LOG, READY_MESSAGE
+from ui.main import READY_MESSAGE
 
 READY_TIMEOUT_S = 30
 

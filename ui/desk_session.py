@@ -72,7 +72,7 @@ class DeskSession(QObject):
     def show(self) -> DeskWindow:
         """A bridge and a window for the current DeskApp, shown."""
         self.bridge = AppBridge(self.desk.workflow, self.desk.subscribe_status)
-        self.window = DeskWindow(self.desk, self.bridge)
+        self.window = DeskWindow(self.desk, self.bridge, config_file=self._config_file)
         self.window.settings_requested.connect(self.open_settings)
         self.bridge.state_changed.connect(self._on_state_changed)
         # Uncaught exceptions (Qt slots, bc-* threads) are logged masked and shown to staff

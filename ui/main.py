@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_CANNOT_START = 2
 CANNOT_START = "baliecheck kan niet starten"
-DESK_LOG = "desk.log"
 # Logged (INFO, so shown with -v) once the window is up and the event loop runs: the
 # benchmarks and the build check wait for this line.
 READY_MESSAGE = "desk ready for a card"
@@ -54,7 +53,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
     logsafe.install(logging.INFO if args.verbose else logging.WARNING)
     # For IT: what happened at this desk, numbers masked (app.logsafe), rotated.
-    logsafe.install_file(log_dir() / DESK_LOG)
+    logsafe.install_file(log_dir() / logsafe.DESK_LOG)
     qt_app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(qt_app, QApplication)
     qt_app.setWindowIcon(window_icon())

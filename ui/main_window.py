@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.desk_state import Phase
 from app.problems import AppError, Problem
 from ui import texts
+from ui.about_dialog import show_about
 from ui.failure_presenter import FailurePresenter
 from ui.manual_entry_dialog import ManualEntryDialog
 from ui.override_dialog import OverrideDialog
@@ -33,6 +35,8 @@ from ui.verdict_view import VerdictView
 from ui.waiting_view import WaitingView
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from app.desk_app import DeskApp, DeskStatus
     from app.desk_state import DeskState
     from app.eligibility.wire import Outcome
@@ -56,8 +60,12 @@ class DeskWindow(QMainWindow):
 
     settings_requested = Signal()  # Beheer → Instellingen… (ui.desk_session answers it)
 
-    def __init__(self, desk: DeskApp, bridge: AppBridge) -> None:
+    def __init__(
+        self, desk: DeskApp, bridge: AppBridge, *, config_file: Path | None = None
+    ) -> None:
+        """``config_file``: the ``--config`` file the desk was started with, if any."""
         super().__init__()
+        self.config_file = config_file
         self._desk = desk
         self._bridge = bridge
         self._language = desk.config.desk.language
@@ -91,19 +99,29 @@ class DeskWindow(QMainWindow):
             self, clear_screen=self._show_no_verdict, language=self._language
         )
         self._lay_out()
-        self.admin_menu = self.menuBar().addMenu(tr(texts.ADMIN_MENU))
-        self.admin_menu.addAction(self.settings_action)
-        bridge.state_changed.connect(self._on_bridge_state_changed)
-        bridge.status_changed.connect(self._on_bridge_status_changed)
-        self.problem_view.manual_decision_requested.connect(self._on_manual_decision)
-        self.problem_view.manual_entry_requested.connect(self._on_manual_entry)
-        self.header.service_chosen.connect(desk.workflow.switch_service)
-        self._on_bridge_state_changed(bridge.state)
-        if bridge.status is not None:
-            self._on_bridge_status_changed(bridge.status)
+        self.about_action = self._action(texts.ABOUT_ACTION, "", self._on_about)
+        self.admin_menu = self._admin_menu()
+        self._connect()
         self.resize(1000, 700)
 
     # -- building ----------------------------------------------------------------------
+    def _connect(self) -> None:
+        """Presents the bridge's state and status from now on, starting with the current."""
+        self._bridge.state_changed.connect(self._on_bridge_state_changed)
+        self._bridge.status_changed.connect(self._on_bridge_status_changed)
+        self.problem_view.manual_decision_requested.connect(self._on_manual_decision)
+        self.problem_view.manual_entry_requested.connect(self._on_manual_entry)
+        self.header.service_chosen.connect(self._desk.workflow.switch_service)
+        self._on_bridge_state_changed(self._bridge.state)
+        if self._bridge.status is not None:
+            self._on_bridge_status_changed(self._bridge.status)
+
+    def _admin_menu(self) -> QMenu:
+        menu = self.menuBar().addMenu(tr(texts.ADMIN_MENU))
+        menu.addAction(self.settings_action)
+        menu.addAction(self.about_action)
+        return menu
+
     def _action(self, text: str, keys: str, slot: object) -> QAction:
         action = QAction(tr(text), self)
         action.setShortcut(QKeySequence(keys))
@@ -215,6 +233,9 @@ class DeskWindow(QMainWindow):
         self.receipt_label.show()
 
     # -- staff intent ------------------------------------------------------------------
+    def _on_about(self) -> None:
+        show_about(self, self._desk.config, self.config_file)
+
     def _on_manual_entry(self) -> None:
         self._desk.workflow.hold()
         try:

@@ -219,6 +219,17 @@ SETTINGS_NOT_APPLIED = (
     "werkt verder met de vorige instellingen tot ze herstart."
 )
 
+# Beheer → Over baliecheck: what IT asks on the phone (no personal data).
+ABOUT_ACTION = "&Over baliecheck…"
+ABOUT_TITLE = "Over baliecheck"
+ABOUT_VERSION = "baliecheck {version}"
+ABOUT_DETAILS = (
+    "Balie: {desk}\nWerkwijze: {mode}\nConfiguratie: {config}\nGegevensmap: {data}\n"
+    "Logboek: {log}\nQt {qt}, Python {python}"
+)
+ABOUT_NO_CONFIG = "geen bestand (oefenmodus)"
+ABOUT_LOCKED = "{path} (vergrendeld door de IT-dienst)"
+
 
 def tr(source: str) -> str:
     """The Dutch source text, or its translation once a Qt translator is installed."""

@@ -36,6 +36,7 @@ NOT_WORDS = frozenset(
         "CONTEXT",
         "PROBLEM_CONTEXT",
         "APP_TITLE",
+        "ABOUT_VERSION",
         "ELIGIBLE_SYMBOL",
         "STANDARD_SYMBOL",
         "PROBLEM_SYMBOL",

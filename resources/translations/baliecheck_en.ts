@@ -540,6 +540,36 @@
       <translation>The settings are saved, but the desk cannot start with them. The desk goes on with the previous settings until it restarts.</translation>
     </message>
     <message>
+      <source>&amp;Over baliecheck…</source>
+      <translation>&amp;About baliecheck…</translation>
+    </message>
+    <message>
+      <source>Over baliecheck</source>
+      <translation>About baliecheck</translation>
+    </message>
+    <message>
+      <source>Balie: {desk}
+Werkwijze: {mode}
+Configuratie: {config}
+Gegevensmap: {data}
+Logboek: {log}
+Qt {qt}, Python {python}</source>
+      <translation>Desk: {desk}
+Mode: {mode}
+Configuration: {config}
+Data folder: {data}
+Log: {log}
+Qt {qt}, Python {python}</translation>
+    </message>
+    <message>
+      <source>geen bestand (oefenmodus)</source>
+      <translation>no file (training mode)</translation>
+    </message>
+    <message>
+      <source>{path} (vergrendeld door de IT-dienst)</source>
+      <translation>{path} (locked by IT)</translation>
+    </message>
+    <message>
       <source>baliecheck kan niet starten</source>
       <translation>baliecheck cannot start</translation>
     </message>

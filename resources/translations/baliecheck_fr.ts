@@ -540,6 +540,36 @@
       <translation>Les paramètres sont enregistrés, mais le guichet ne peut pas démarrer avec eux. Le guichet continue avec les paramètres précédents jusqu'à son redémarrage.</translation>
     </message>
     <message>
+      <source>&amp;Over baliecheck…</source>
+      <translation>&amp;À propos de baliecheck…</translation>
+    </message>
+    <message>
+      <source>Over baliecheck</source>
+      <translation>À propos de baliecheck</translation>
+    </message>
+    <message>
+      <source>Balie: {desk}
+Werkwijze: {mode}
+Configuratie: {config}
+Gegevensmap: {data}
+Logboek: {log}
+Qt {qt}, Python {python}</source>
+      <translation>Guichet : {desk}
+Mode : {mode}
+Configuration : {config}
+Dossier de données : {data}
+Journal : {log}
+Qt {qt}, Python {python}</translation>
+    </message>
+    <message>
+      <source>geen bestand (oefenmodus)</source>
+      <translation>aucun fichier (mode exercice)</translation>
+    </message>
+    <message>
+      <source>{path} (vergrendeld door de IT-dienst)</source>
+      <translation>{path} (verrouillée par le service informatique)</translation>
+    </message>
+    <message>
       <source>baliecheck kan niet starten</source>
       <translation>baliecheck ne peut pas démarrer</translation>
     </message>
