@@ -20,8 +20,8 @@ from app.eligibility.remote import RemoteEligibility
 from app.eligibility.wire import HealthStatus
 from app.problems import AppError, Problem
 from app.services import make_card_reader
-from app.settings_file import save_settings, secret_for
-from app.settings_form import remote_refusals
+from app.settings_file import read_settings, save_settings, secret_for
+from app.settings_form import remote_refusals, secret_refusals
 from app.threads import assert_on
 
 if TYPE_CHECKING:
@@ -56,25 +56,37 @@ def pcsc_reader_names() -> list[str]:
 
 
 class _TypedSecret:
-    """The keyring, with the secret the admin just typed (not saved yet) taking precedence."""
+    """The keyring, with the secret the admin just typed (not saved yet) taking precedence;
+    ``stored_allowed`` False: the stored one is not handed out at all (a new address)."""
 
-    def __init__(self, store: CredentialStore, name: SecretName | None, typed: str) -> None:
+    def __init__(
+        self, store: CredentialStore, name: SecretName | None, typed: str, *, stored_allowed: bool
+    ) -> None:
         self._store, self._name, self._typed = store, name, typed
+        self._stored_allowed = stored_allowed
 
     def get(self, name: SecretName) -> str | None:
         if self._typed and name is self._name:
             return self._typed
-        return self._store.get(name)
+        return self._store.get(name) if self._stored_allowed else None
 
     def set(self, name: SecretName, value: str) -> None:
         raise AppError(Problem.KEYRING_UNAVAILABLE, "a connection test stores nothing")
 
 
 def check_connection(
-    form: SettingsForm, credentials: CredentialStore, typed_secret: str = ""
+    form: SettingsForm,
+    credentials: CredentialStore,
+    typed_secret: str = "",
+    *,
+    in_effect: SettingsForm | None = None,
 ) -> ConnectionResult:
     """Ask the backend in ``form`` for /v1/health, then (with auth) for /v1/services, which
-    proves the desk's sign-in. Problems come back as the result, not raised."""
+    proves the desk's sign-in. Problems come back as the result, not raised.
+
+    The stored secret is used only for the address it was stored for (``in_effect``; see
+    ``secret_refusals``); for a new one only a typed secret is sent.
+    """
     found = remote_refusals(form)
     if found:
         return ConnectionResult(Problem.CONFIG_INVALID, detail="; ".join(map(str, found)))
@@ -91,7 +103,12 @@ def check_connection(
         )
     except ValueError:
         return ConnectionResult(Problem.CONFIG_INVALID, detail="remote settings not valid")
-    store = _TypedSecret(credentials, secret_for(form.auth), typed_secret)
+    stored_allowed = in_effect is not None and not secret_refusals(
+        form, in_effect, secret_typed=False
+    )
+    store = _TypedSecret(
+        credentials, secret_for(form.auth), typed_secret, stored_allowed=stored_allowed
+    )
     try:
         with RemoteEligibility(settings, store) as remote:
             health = remote.health()
@@ -126,7 +143,7 @@ class SettingsChecks:
     def check_connection(
         self, form: SettingsForm, typed_secret: str = ""
     ) -> Future[ConnectionResult]:
-        return self._pool.submit(check_connection, form, self._credentials, typed_secret)
+        return self._pool.submit(self._check_connection, form, typed_secret)
 
     def save(self, form: SettingsForm, new_secret: str = "") -> Future[Config]:
         return self._pool.submit(self._save, form, new_secret)
@@ -134,6 +151,14 @@ class SettingsChecks:
     def close(self) -> None:
         """Drop what has not started; wait for what runs (a test ends within its timeout)."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _check_connection(self, form: SettingsForm, typed_secret: str) -> ConnectionResult:
+        assert_on(SETTINGS_PREFIX)
+        try:  # the stored secret belongs to the address in the file in effect
+            in_effect: SettingsForm | None = read_settings(self._explicit).form
+        except AppError:
+            in_effect = None
+        return check_connection(form, self._credentials, typed_secret, in_effect=in_effect)
 
     def _stored_secrets(self) -> frozenset[SecretName]:
         assert_on(SETTINGS_PREFIX)

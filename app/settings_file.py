@@ -35,7 +35,14 @@ from app.config import (
 )
 from app.credentials import SecretName
 from app.problems import AppError, Problem
-from app.settings_form import DeskMode, Reason, Refusal, SettingsForm, refusals
+from app.settings_form import (
+    DeskMode,
+    Reason,
+    Refusal,
+    SettingsForm,
+    refusals,
+    secret_refusals,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -110,7 +117,11 @@ def save_settings(
     """
     if settings_locked(explicit):
         raise SettingsLocked(config_path(explicit))
-    found = refusals(form)
+    try:  # the stored secret belongs to the address in the file in effect
+        in_effect: SettingsForm | None = read_settings(explicit).form
+    except AppError:
+        in_effect = None
+    found = refusals(form) + secret_refusals(form, in_effect, secret_typed=bool(new_secret))
     if found:
         raise SettingsRefused(found)
     target = explicit or user_config_path()

@@ -53,6 +53,7 @@ class Reason(StrEnum):
     DESK_ID_TOO_LONG = "desk-id-too-long"
     NO_SERVICE = "no-service"
     TIMEOUT_OUT_OF_RANGE = "timeout-out-of-range"
+    SECRET_FOR_NEW_ADDRESS = "secret-for-new-address"
     OTHER = "other"  # refused by the configuration's own validation; see the detail
 
 
@@ -130,6 +131,57 @@ def remote_refusals(form: SettingsForm) -> list[Refusal]:
     if form.ca_bundle.strip() and not Path(form.ca_bundle.strip()).is_file():
         found.append(Refusal("remote.ca_bundle", Reason.CA_BUNDLE_NOT_FILE, "not a file"))
     return found
+
+
+_SECRET_AGAIN = Refusal(
+    "remote.secret",
+    Reason.SECRET_FOR_NEW_ADDRESS,
+    "a new address: type the secret again (the stored one is not sent there)",
+)
+
+
+def secret_refusals(
+    form: SettingsForm, in_effect: SettingsForm | None, *, secret_typed: bool
+) -> list[Refusal]:
+    """A stored secret goes only where it went before.
+
+    The keyring's token (bearer) or client secret (OAuth2) was given for the addresses in
+    effect. Sent to a newly typed address (the backend's, the token URL's, or a new backend
+    getting the access token the secret buys), it would leave with whoever runs that
+    address: so a new address needs the secret typed again, by someone who knows it. Same
+    scheme, host and port: the same destination. ``in_effect`` None (the file in effect
+    cannot be read): no address is known, so none is the same. An address that is itself
+    refused is left to that refusal.
+    """
+    if form.mode is not DeskMode.REMOTE or form.auth is AuthKind.NONE or secret_typed:
+        return []
+    if remote_refusals(form):
+        return []
+    if in_effect is None:
+        return [_SECRET_AGAIN]
+    same_kind = in_effect.mode is DeskMode.REMOTE and in_effect.auth is form.auth
+    if same_kind and _secret_destination(form) == _secret_destination(in_effect):
+        return []
+    return [_SECRET_AGAIN]
+
+
+def _secret_destination(form: SettingsForm) -> tuple[tuple[str, str, int | None], ...]:
+    """Where what the secret opens is sent: the bearer token to the backend; the OAuth2
+    client secret to the token URL, and the access token it buys to the backend."""
+    urls = [form.base_url]
+    if form.auth is AuthKind.OAUTH2:
+        urls.append(form.token_url)
+    return tuple(_origin(url) for url in urls)
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    """Scheme, host and port (the default port made explicit): one destination."""
+    try:
+        parts = urlsplit(url.strip())
+        default = {"https": 443, "http": 80}.get(parts.scheme)
+        return parts.scheme, (parts.hostname or "").lower(), parts.port or default
+    except ValueError:
+        return "", url, None
 
 
 def _desk_refusals(form: SettingsForm) -> list[Refusal]:

@@ -71,7 +71,7 @@ def test_no_file_reads_as_training_and_a_save_round_trips() -> None:
     assert shown.form.mode is DeskMode.TRAINING
     assert shown.target == user_config_path()
     assert not shown.locked
-    _save(REMOTE)
+    _save(REMOTE, SECRET)  # a new address: the secret typed with it
     assert read_settings().form == REMOTE
     config = load_config()
     assert not config.training
@@ -217,3 +217,36 @@ def test_explicit_config_file_is_the_one_saved(tmp_path: Path) -> None:
     )
     assert load_config(explicit).desk.id == "eigen-balie"
     assert not user_config_path().exists()
+
+
+def test_stored_secret_is_not_kept_for_a_new_address() -> None:
+    """Whoever can open the settings must not send the stored secret to a host of their
+    choosing: a new address (host, scheme or port) needs the secret typed again."""
+    bearer = replace(REMOTE, auth=AuthKind.BEARER, token_url="", client_id="", scope="")
+    _save(bearer, SECRET)
+    before = user_config_path().read_bytes()
+    for elsewhere in (
+        "https://advies.elders.example",
+        "https://advies.gent.example:8443",
+        "http://127.0.0.1:8470",
+    ):
+        with pytest.raises(SettingsRefused) as refused:
+            _save(replace(bearer, base_url=elsewhere))
+        assert [r.reason for r in refused.value.refusals] == [Reason.SECRET_FOR_NEW_ADDRESS]
+        assert user_config_path().read_bytes() == before
+    # The same host under another path is the same destination; typed again, any address.
+    _save(replace(bearer, base_url="https://ADVIES.gent.example/balie/"))
+    _save(replace(bearer, base_url="https://advies.elders.example"), "another-token-0123456789")
+    assert KeyringCredentials().get(SecretName.BEARER_TOKEN) == "another-token-0123456789"
+
+
+def test_oauth_secret_follows_the_token_url() -> None:
+    _save(REMOTE, SECRET)
+    moved = replace(REMOTE, token_url="https://login.elders.example/token")
+    with pytest.raises(SettingsRefused) as refused:
+        _save(moved)
+    assert [r.key for r in refused.value.refusals] == ["remote.secret"]
+    # The access token the secret buys goes to the backend: a new backend counts too.
+    with pytest.raises(SettingsRefused):
+        _save(replace(REMOTE, base_url="https://advies2.gent.example"))
+    _save(replace(REMOTE, scope="other"))  # neither address changed

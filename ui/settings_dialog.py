@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.config import AuthKind
 from app.problems import AppError, Problem, problem_for_fault
 from app.settings_file import SettingsLocked, SettingsRefused
-from app.settings_form import DeskMode, refusals
+from app.settings_form import DeskMode, Refusal, refusals, secret_refusals
 from eid.errors import EidError
 from ui import texts
 from ui.settings_backend_box import SettingsBackendBox
@@ -116,10 +116,14 @@ class SettingsDialog(QDialog):
         self.desk_box.set_mode(mode)
         if mode is not DeskMode.TRAINING:
             self._ask_readers()
-        found = refusals(self.form())
+        found = self._refusals(self.form())
         self.problems_label.show_refusals(found)
         self.save_button.setEnabled(not (found or self._busy or self._shown.locked))
         self.test_button.setEnabled(mode is DeskMode.REMOTE and not self._busy)
+
+    def _refusals(self, form: SettingsForm) -> list[Refusal]:
+        typed = bool(self.backend_box.typed_secret())
+        return refusals(form) + secret_refusals(form, self._shown.form, secret_typed=typed)
 
     # -- background answers ------------------------------------------------------------
     def _ask_stored_secrets(self) -> None:
@@ -179,7 +183,7 @@ class SettingsDialog(QDialog):
     # -- saving ------------------------------------------------------------------------
     def _on_save(self) -> None:
         form = self.form()
-        if refusals(form) or self._shown.locked:
+        if self._refusals(form) or self._shown.locked:
             return
         self._set_busy(True)
         self.problems_label.setText(tr(texts.SAVING))

@@ -23,6 +23,7 @@ FIELD_OF_KEY = {
     "remote.token_url": texts.SETTINGS_TOKEN_URL,
     "remote.client_id": texts.SETTINGS_CLIENT_ID,
     "remote.ca_bundle": texts.SETTINGS_CA_BUNDLE,
+    "remote.secret": texts.SETTINGS_SECRET,
     "desk.id": texts.SETTINGS_DESK_ID,
     "desk.services": texts.SETTINGS_SERVICES,
     "desk.privacy_timeout_s": texts.SETTINGS_PRIVACY_TIMEOUT,

@@ -206,6 +206,10 @@ REFUSAL_REASONS = {
     Reason.DESK_ID_TOO_LONG: "hoogstens 64 tekens.",
     Reason.NO_SERVICE: "kies minstens één dienst.",
     Reason.TIMEOUT_OUT_OF_RANGE: "tussen 5 en 3600 seconden.",
+    Reason.SECRET_FOR_NEW_ADDRESS: (
+        "nieuw adres: typ het geheim opnieuw (het opgeslagen geheim wordt niet naar een "
+        "ander adres gestuurd)."
+    ),
     Reason.OTHER: "niet toegelaten ({detail}).",
 }
 SETTINGS_BUSY = (

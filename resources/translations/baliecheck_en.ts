@@ -520,6 +520,10 @@
       <translation>between 5 and 3600 seconds.</translation>
     </message>
     <message>
+      <source>nieuw adres: typ het geheim opnieuw (het opgeslagen geheim wordt niet naar een ander adres gestuurd).</source>
+      <translation>a new address: type the secret again (the stored secret is not sent to another address).</translation>
+    </message>
+    <message>
       <source>niet toegelaten ({detail}).</source>
       <translation>not allowed ({detail}).</translation>
     </message>

@@ -520,6 +520,10 @@
       <translation>entre 5 et 3600 secondes.</translation>
     </message>
     <message>
+      <source>nieuw adres: typ het geheim opnieuw (het opgeslagen geheim wordt niet naar een ander adres gestuurd).</source>
+      <translation>nouvelle adresse : retapez le secret (le secret enregistré n'est pas envoyé à une autre adresse).</translation>
+    </message>
+    <message>
       <source>niet toegelaten ({detail}).</source>
       <translation>non autorisé ({detail}).</translation>
     </message>
