@@ -149,9 +149,9 @@ def secret_refusals(
     effect. Sent to a newly typed address (the backend's, the token URL's, or a new backend
     getting the access token the secret buys), it would leave with whoever runs that
     address: so a new address needs the secret typed again, by someone who knows it. Same
-    scheme, host and port: the same destination. ``in_effect`` None (the file in effect
-    cannot be read): no address is known, so none is the same. An address that is itself
-    refused is left to that refusal.
+    scheme, host and port (and the same CA bundle): the same destination. ``in_effect``
+    None (the file in effect cannot be read): no address is known, so none is the same. An
+    address that is itself refused is left to that refusal.
     """
     if form.mode is not DeskMode.REMOTE or form.auth is AuthKind.NONE or secret_typed:
         return []
@@ -165,13 +165,14 @@ def secret_refusals(
     return [_SECRET_AGAIN]
 
 
-def _secret_destination(form: SettingsForm) -> tuple[tuple[str, str, int | None], ...]:
+def _secret_destination(form: SettingsForm) -> tuple[object, ...]:
     """Where what the secret opens is sent: the bearer token to the backend; the OAuth2
-    client secret to the token URL, and the access token it buys to the backend."""
+    client secret to the token URL, and the access token it buys to the backend. And whom
+    TLS trusts on the way: a CA bundle of one's own could vouch for another server."""
     urls = [form.base_url]
     if form.auth is AuthKind.OAUTH2:
         urls.append(form.token_url)
-    return tuple(_origin(url) for url in urls)
+    return (*(_origin(url) for url in urls), form.ca_bundle.strip())
 
 
 def _origin(url: str) -> tuple[str, str, int | None]:

@@ -234,6 +234,10 @@ def test_stored_secret_is_not_kept_for_a_new_address() -> None:
             _save(replace(bearer, base_url=elsewhere))
         assert [r.reason for r in refused.value.refusals] == [Reason.SECRET_FOR_NEW_ADDRESS]
         assert user_config_path().read_bytes() == before
+    ca_bundle = user_config_path().with_name("own-ca.pem")
+    ca_bundle.write_text("not checked here", encoding="utf-8")
+    with pytest.raises(SettingsRefused):  # another CA could vouch for another server
+        _save(replace(bearer, ca_bundle=str(ca_bundle)))
     # The same host under another path is the same destination; typed again, any address.
     _save(replace(bearer, base_url="https://ADVIES.gent.example/balie/"))
     _save(replace(bearer, base_url="https://advies.elders.example"), "another-token-0123456789")
