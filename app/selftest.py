@@ -168,13 +168,9 @@ def _admin(exc: AppError) -> str:
 def check_data_dir(config: Config, data_dir: Path, credentials: CredentialStore) -> Finding:
     """The data dir takes a file and the audit store opens (under the keyring's key)."""
     values = {"path": str(data_dir)}
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        probe = data_dir / PROBE_FILE
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        return Finding(Status.FAIL, "data_fail", values, Problem.AUDIT_STORE_READ_ONLY, str(exc))
+    failed = _not_writable(data_dir)
+    if failed is not None:
+        return Finding(Status.FAIL, "data_fail", values, Problem.AUDIT_STORE_READ_ONLY, str(failed))
     try:
         open_audit_store(config, data_dir, credentials).close()
     except AppError as exc:
@@ -185,14 +181,22 @@ def check_data_dir(config: Config, data_dir: Path, credentials: CredentialStore)
 def check_log_dir(directory: Path) -> Finding:
     """The desk's log folder takes a file (for IT; the desk runs without it, so a warning)."""
     values = {"path": str(directory)}
+    failed = _not_writable(directory)
+    if failed is not None:
+        return Finding(Status.WARN, "log_fail", values, detail=str(failed.strerror))
+    return Finding(Status.OK, "log_ok", values)
+
+
+def _not_writable(directory: Path) -> OSError | None:
+    """None when ``directory`` (made if need be) takes a file, else why not."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
         probe = directory / PROBE_FILE
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        return Finding(Status.WARN, "log_fail", values, detail=str(exc.strerror))
-    return Finding(Status.OK, "log_ok", values)
+        return exc
+    return None
 
 
 def check_translations(config: Config) -> Finding:

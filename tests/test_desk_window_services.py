@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from pytestqt.qtbot import QtBot
 
-    from tests.desk_support import MakeDesk
+    from tests.desk_support import Desk, MakeDesk
 
 UITPAS = "uitpas-kansentarief"
 LEZ = "lez-registratie"
@@ -151,14 +151,7 @@ def test_desk_window_override_without_a_catalogue_says_so_instead_of_an_empty_ch
 ) -> None:
     """The backend advises, but gave no catalogue when the desk started."""
     with BadBackend() as backend:
-        backend.script("GET", "/v1/services", Reply(status=500, body=b"down"))
-        backend.script("GET", "/v1/health", Reply(status=500, body=b"down"))
-        backend.script("POST", "/v1/advice", json_reply(ADVICE_DOC))
-        remote = RemoteSettings.model_validate(
-            {"base_url": backend.url, "auth": "none", "advice_retries": 0}
-        )
-        desk = make_desk(Config(training=True, backend=BackendKind.REMOTE, remote=remote))
-        assert desk.app.services == ()
+        desk = _desk_advised_without_a_catalogue(make_desk, backend)
         state = desk.insert(0)
         assert state.phase is Phase.VERDICT
         monkeypatch.setattr(OverrideDialog, "ask", _no_dialog)
@@ -178,14 +171,7 @@ def test_desk_window_catalogue_arrives_when_the_backend_comes_back(
     desk fetches the catalogue, shows the service's name and offers its outcomes."""
     monkeypatch.setattr("app.desk_app.HEALTH_EVERY_S", 0.1)
     with BadBackend() as backend:
-        backend.script("GET", "/v1/services", Reply(status=503, body=b"down"))
-        backend.script("GET", "/v1/health", Reply(status=503, body=b"down"))
-        backend.script("POST", "/v1/advice", json_reply(ADVICE_DOC))
-        remote = RemoteSettings.model_validate(
-            {"base_url": backend.url, "auth": "none", "advice_retries": 0}
-        )
-        desk = make_desk(Config(training=True, backend=BackendKind.REMOTE, remote=remote))
-        assert desk.app.services == ()
+        desk = _desk_advised_without_a_catalogue(make_desk, backend)
         assert desk.window.header.name_label.text() == UITPAS
         backend.script("GET", "/v1/services", json_reply({"services": [SERVICE_DOC]}))
         backend.script("GET", "/v1/health", json_reply(HEALTH_DOC))
@@ -206,6 +192,19 @@ def test_desk_window_catalogue_arrives_when_the_backend_comes_back(
         desk.insert(0)
         desk.window.override_action.trigger()
         assert offered == [["KANSENTARIEF", "STANDAARD"]]
+
+
+def _desk_advised_without_a_catalogue(make_desk: MakeDesk, backend: BadBackend) -> Desk:
+    """A desk on ``backend``, which advises but gives no catalogue (nor health) for now."""
+    backend.script("GET", "/v1/services", Reply(status=503, body=b"down"))
+    backend.script("GET", "/v1/health", Reply(status=503, body=b"down"))
+    backend.script("POST", "/v1/advice", json_reply(ADVICE_DOC))
+    remote = RemoteSettings.model_validate(
+        {"base_url": backend.url, "auth": "none", "advice_retries": 0}
+    )
+    desk = make_desk(Config(training=True, backend=BackendKind.REMOTE, remote=remote))
+    assert desk.app.services == ()
+    return desk
 
 
 def _no_dialog(*_args: object, **_kwargs: object) -> None:
