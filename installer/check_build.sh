@@ -6,12 +6,15 @@
 # loopback port, with our own pcscd and the build's `simulate-card` holding a v18 card
 # in vpcd; selftest in training mode (the bundled rules); the desk in training mode
 # offscreen, which must say it is ready and close cleanly on SIGTERM.
-# Usage: bash installer/check_build.sh [BUILD_FOLDER]   (default dist/baliecheck)
+# With a Debian package as second argument, it is unpacked (not installed) and checked too:
+# the layout, its dependencies, and its program's --version.
+# Usage: bash installer/check_build.sh [BUILD_FOLDER [DEB]]   (default dist/baliecheck)
 # Needs root (pcscd), pcscd + vsmartcard-vpcd, and no other PC/SC service running.
 # Exits non-zero at the first failing step; stops every process it started.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$repo/dist/baliecheck}" && pwd)
+deb=${2:+$(cd "$(dirname "$2")" && pwd)/$(basename "$2")}
 work=$(mktemp -d "${TMPDIR:-/tmp}/baliecheck-check.XXXXXX")
 started_pids=()
 
@@ -140,4 +143,17 @@ wait "$desk" || status=$?
 [ "$status" -eq 0 ] || { cat "$work/desk.err"; fail "the desk exited $status on SIGTERM"; }
 ! grep -q "Traceback" "$work/desk.err" || { cat "$work/desk.err"; fail "the desk printed a traceback"; }
 
-echo "BUILD CHECK PASSED: $version from $build"
+if [ -n "$deb" ]; then
+    echo "== the Debian package $(basename "$deb")"
+    dpkg-deb --field "$deb" Depends | grep -q pcscd || fail "the package does not depend on pcscd"
+    dpkg-deb -x "$deb" "$work/deb"
+    [ "$(readlink "$work/deb/usr/bin/baliecheck")" = /opt/baliecheck/baliecheck ] \
+        || fail "/usr/bin/baliecheck does not point at /opt/baliecheck/baliecheck"
+    [ -f "$work/deb/usr/share/applications/baliecheck.desktop" ] || fail "no menu entry"
+    [ -f "$work/deb/usr/share/doc/baliecheck/config.example.toml" ] || fail "no example config"
+    [ -z "$(find "$work/deb" -path '*/etc/*')" ] || fail "the package must leave /etc to the admin"
+    deb_version=$("$work/deb/opt/baliecheck/baliecheck" --version) || fail "packaged --version"
+    [ "$deb_version" = "$version" ] || fail "the package runs '$deb_version', not '$version'"
+fi
+
+echo "BUILD CHECK PASSED: $version from $build${deb:+ and $(basename "$deb")}"

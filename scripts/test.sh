@@ -16,6 +16,6 @@ make_venv dev
 .venv/bin/lint-imports
 if [ $# -eq 0 ]; then
     bash installer/build.sh
-    bash installer/check_build.sh dist/baliecheck
+    bash installer/check_build.sh dist/baliecheck dist/baliecheck_*.deb
 fi
 exec .venv/bin/pytest "$@"
