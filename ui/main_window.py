@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -42,8 +41,6 @@ if TYPE_CHECKING:
     from app.eligibility.wire import Outcome
     from ui.bridge import AppBridge
     from ui.override_dialog import OverrideChoice
-
-log = logging.getLogger(__name__)
 
 BANNER_STYLE = (
     "background: #ffd400; color: #000; font-size: 15pt; font-weight: 700; padding: 6px;"
