@@ -21,7 +21,6 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +37,7 @@ from bench.timing import (  # noqa: E402
     p99,
     positive_int,
     run_interleaved,
+    run_script,
     stop_on_sigterm,
 )
 from eid.authenticity import Authenticity, CardFiles, CardVerifier  # noqa: E402
@@ -52,7 +52,7 @@ from eid.belpic import (  # noqa: E402
 from eid.card_profiles import ISSUED, PROFILES  # noqa: E402
 from eid.pcsc import PcscCardReader  # noqa: E402
 from eid.sample_pki import sample_trust  # noqa: E402
-from tests.pcsc_stack import READER_0, PcscDaemon, VpcdCards  # noqa: E402
+from tests.pcsc_stack import READER_0, own_pcscd  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -173,30 +173,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     stop_on_sigterm()
     if args.cpu is not None:
         os.sched_setaffinity(0, {args.cpu})
-    with tempfile.TemporaryDirectory(prefix="bench-pcscd-") as tmp:
-        daemon = PcscDaemon(Path(tmp) / "pcscd.log")
-        cards = VpcdCards()
+    with own_pcscd() as cards:
+        cards.insert(card, READER_0)
+        bench = Bench(card)
         try:
-            daemon.start()
-            cards.insert(card, READER_0)
-            bench = Bench(card)
-            try:
-                series = run_interleaved(bench.loops(args.breakdown), counter, args.reads)
-            finally:
-                bench.close()
+            series = run_interleaved(bench.loops(args.breakdown), counter, args.reads)
         finally:
-            for slot in cards.slots.values():
-                slot.remove()
-            daemon.stop()
+            bench.close()
     report(profile, series, args)
     return 0
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except RuntimeError as exc:
-        print(f"authenticity: {exc}", file=sys.stderr)
-        sys.exit(1)
+    run_script("authenticity", main)

@@ -53,7 +53,7 @@ from tests.pcsc_stack import (  # noqa: E402
     PORTS,
     READER_0,
     REINSERT_PAUSE_S,
-    PcscDaemon,
+    own_pcscd,
 )
 from tests.served import free_port  # noqa: E402
 
@@ -283,13 +283,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     stop_on_sigterm()
     keyring.set_keyring(InMemoryKeyring())  # the pseudonym key: never the user's keyring
-    with tempfile.TemporaryDirectory(prefix="bench-desk-") as tmp:
-        daemon = PcscDaemon(Path(tmp) / "pcscd.log")
-        try:
-            daemon.start()
-            results = run_backends(args, Path(tmp))
-        finally:
-            daemon.stop()
+    with tempfile.TemporaryDirectory(prefix="bench-desk-") as tmp, own_pcscd():
+        results = run_backends(args, Path(tmp))
     report(results, args)
     return 0
 

@@ -22,7 +22,6 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,12 +45,13 @@ from bench.timing import (  # noqa: E402
     p99,
     positive_int,
     run_interleaved,
+    run_script,
     stop_on_sigterm,
 )
 from eid.belpic import IDENTITY_FILE, CardReading, read_card, read_file  # noqa: E402
 from eid.card_profiles import PROFILES  # noqa: E402
 from eid.pcsc import PcscCardReader  # noqa: E402
-from tests.pcsc_stack import READER_0, PcscDaemon, VpcdCards  # noqa: E402
+from tests.pcsc_stack import READER_0, own_pcscd  # noqa: E402
 from tests.recording_channel import RecordingChannel  # noqa: E402
 
 if TYPE_CHECKING:
@@ -255,31 +255,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     stop_on_sigterm()
     if args.cpu is not None:  # before pcscd and the card thread start: both inherit it
         os.sched_setaffinity(0, {args.cpu})
-    with tempfile.TemporaryDirectory(prefix="bench-pcscd-") as tmp:
-        daemon = PcscDaemon(Path(tmp) / "pcscd.log")
-        cards = VpcdCards()
+    with own_pcscd() as cards:
+        cards.insert(card, READER_0)
+        bench = Bench(profile, expected, counter)
         try:
-            daemon.start()
-            cards.insert(card, READER_0)
-            bench = Bench(profile, expected, counter)
-            try:
-                bench.record()
-                series = run_interleaved(bench.loops(args.breakdown), counter, args.reads)
-            finally:
-                bench.close()
+            bench.record()
+            series = run_interleaved(bench.loops(args.breakdown), counter, args.reads)
         finally:
-            for slot in cards.slots.values():  # no waiting for pcscd to see it: it stops next
-                slot.remove()
-            daemon.stop()
+            bench.close()
     report(profile, len(expected), series, args)
     return 0
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except RuntimeError as exc:  # another pcscd running, a wrong read: no traceback needed
-        print(f"identity_read: {exc}", file=sys.stderr)
-        sys.exit(1)
+    # Another pcscd running, a wrong read: a RuntimeError, said without a traceback.
+    run_script("identity_read", main)

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 import time
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eid.errors import EidError
@@ -13,7 +16,7 @@ from eid.pcsc import PcscCardReader
 from eid.vpcd import VpcdSlot
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from collections.abc import Iterator
 
     from eid.virtual_card import VirtualBelpicCard
 
@@ -111,3 +114,20 @@ class VpcdCards:
         for name, slot in self.slots.items():
             if slot.inserted:
                 self.remove(name)
+
+
+@contextmanager
+def own_pcscd() -> Iterator[VpcdCards]:
+    """For scripts (benchmarks): a pcscd of our own with the vpcd readers, its log in a temp
+    dir; afterwards every card is taken out (without waiting for pcscd to see it: it stops
+    next) and the daemon stopped."""
+    with tempfile.TemporaryDirectory(prefix="bench-pcscd-") as tmp:
+        daemon = PcscDaemon(Path(tmp) / "pcscd.log")
+        cards = VpcdCards()
+        try:
+            daemon.start()
+            yield cards
+        finally:
+            for slot in cards.slots.values():
+                slot.remove()
+            daemon.stop()
