@@ -66,6 +66,16 @@ class CardPulled(Exception):  # noqa: N818 - an event, not an error of the card
     """Raised by a card to say it has left the reader (for removal in the middle of a read)."""
 
 
+def pulled_at(command: int) -> Callable[[int], None]:
+    """An ``on_command`` hook: the card leaves the reader at its ``command``-th command."""
+
+    def pull(count: int) -> None:
+        if count == command:
+            raise CardPulled
+
+    return pull
+
+
 @dataclass
 class VirtualBelpicCard:
     """A BELPIC applet over a dictionary of files keyed by their 6-byte path."""

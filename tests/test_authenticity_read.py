@@ -29,7 +29,7 @@ from eid.errors import AuthenticityStep, CardFault, CardNotGenuineError, EidErro
 from eid.sample_pki import sample_root_certificate, sample_trust
 from eid.simulated import DEFAULT_READER, SimulatedCardReader
 from eid.trust import BELGIAN_ROOTS, TrustAnchors, certificate_der, der_prefix, fingerprint
-from eid.virtual_card import CardPulled, VirtualBelpicCard
+from eid.virtual_card import VirtualBelpicCard, pulled_at
 from tests.recording_channel import RecordingChannel
 from tests.test_belpic_fuzz import InMemoryChannel
 
@@ -123,18 +123,14 @@ def test_read_card_pulled_at_each_command_of_a_cold_verified_read_gives_card_rem
     with reader.connect(DEFAULT_READER) as channel:
         read_genuine_card(channel, DEFAULT_READER, CardVerifier(sample_trust()))
     assert len(counted) > 15  # identity, card data, signature and two certificates
-    for pulled_at in range(1, len(counted) + 1):
+    for command in range(1, len(counted) + 1):
         card = PROFILES["v17"].make_card()
 
-        def pull(count: int, at: int = pulled_at) -> None:
-            if count == at:
-                raise CardPulled
-
-        card.on_command = pull
+        card.on_command = pulled_at(command)
         reader.insert(card)
         with pytest.raises(EidError) as caught, reader.connect(DEFAULT_READER) as channel:
             read_genuine_card(channel, DEFAULT_READER, CardVerifier(sample_trust()))
-        assert caught.value.fault is CardFault.CARD_REMOVED, f"pulled at {pulled_at}"
+        assert caught.value.fault is CardFault.CARD_REMOVED, f"pulled at {command}"
 
 
 _FILE = st.one_of(st.none(), st.binary(max_size=700), st.just(b""), st.just(bytes(0xFC)))

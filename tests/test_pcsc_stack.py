@@ -13,7 +13,7 @@ from eid.card_profiles import PROFILES, card_from_files
 from eid.errors import CardFault, EidError
 from eid.pcsc import PcscCardReader
 from eid.reader import EventKind, ReaderEvent
-from eid.virtual_card import CardPulled
+from eid.virtual_card import pulled_at
 from tests.pcsc_stack import READER_0, READER_1, PcscDaemon, VpcdCards
 
 if TYPE_CHECKING:
@@ -99,18 +99,14 @@ def test_pcsc_card_pulled_at_each_command_gives_card_removed(
 ) -> None:
     total = _count_commands(vpcd, pcsc_reader, profile)
     assert total >= 5  # select + chunked reads + card data, with T=0 follow-ups
-    for pulled_at in range(1, total + 1):
+    for command in range(1, total + 1):
         card = PROFILES[profile].make_card()
 
-        def pull(count: int, at: int = pulled_at) -> None:
-            if count == at:
-                raise CardPulled
-
-        card.on_command = pull
+        card.on_command = pulled_at(command)
         vpcd.insert(card)
         with pytest.raises(EidError) as caught:
             _read(pcsc_reader)
-        assert caught.value.fault is CardFault.CARD_REMOVED, f"pulled at command {pulled_at}"
+        assert caught.value.fault is CardFault.CARD_REMOVED, f"pulled at command {command}"
         vpcd.wait_gone()
 
 

@@ -12,7 +12,7 @@ from eid.card_profiles import PROFILES
 from eid.errors import CardFault, EidError
 from eid.reader import EventKind, ReaderEvent
 from eid.simulated import DEFAULT_READER, SimulatedCardReader
-from eid.virtual_card import CardPulled
+from eid.virtual_card import pulled_at
 
 
 def test_simulated_first_wait_reports_what_is_there() -> None:
@@ -79,14 +79,10 @@ def test_simulated_card_pulled_at_each_command_gives_card_removed() -> None:
     reader.insert(card)
     with reader.connect(DEFAULT_READER) as channel:
         read_card(channel, DEFAULT_READER)
-    for pulled_at in range(1, len(counted) + 1):
+    for command in range(1, len(counted) + 1):
         card = PROFILES["v18"].make_card()
 
-        def pull(count: int, at: int = pulled_at) -> None:
-            if count == at:
-                raise CardPulled
-
-        card.on_command = pull
+        card.on_command = pulled_at(command)
         reader.insert(card)
         with pytest.raises(EidError) as caught, reader.connect(DEFAULT_READER) as channel:
             read_card(channel, DEFAULT_READER)
