@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import keyring
 import pytest
 
+from eid.authenticity import CardFiles
 from eid.pcsc import PcscCardReader
 from tests.keyring_memory import InMemoryKeyring
 from tests.pcsc_stack import PcscDaemon, VpcdCards
@@ -81,3 +82,14 @@ def testvectors() -> Path:
         f"test vectors not found at {TESTVECTORS} (shared/ beside the repo)"
     )
     return TESTVECTORS
+
+
+@pytest.fixture(scope="session")
+def specimen(testvectors: Path) -> CardFiles:
+    """Identity, signature and RRN certificate of the EC specimen; its root is not published."""
+    return CardFiles(
+        (testvectors / "ec-specimen-identity.bin").read_bytes(),
+        (testvectors / "ec-specimen-identity-signature.bin").read_bytes(),
+        (testvectors / "ec-specimen-rrn-cert.der").read_bytes(),
+        None,
+    )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import logging
 import sqlite3
-import traceback
 from contextlib import closing
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -31,6 +30,7 @@ from tests.audit_support import (
     recorder,
     remote,
 )
+from tests.test_privacy import record_texts
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -88,15 +88,6 @@ def test_privacy_no_number_in_the_store_bytes_before_and_after_delivery(tmp_path
         assert sealed.fetchone()[0] == 0  # delivered: the sealed copy is gone
 
 
-def _log_text(records: list[logging.LogRecord]) -> str:
-    parts = []
-    for record in records:
-        parts.append(record.getMessage())
-        if record.exc_info:
-            parts.append("".join(traceback.format_exception(*record.exc_info)))
-    return "\n".join(parts)
-
-
 def test_privacy_no_number_in_logs_errors_or_command_output(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -126,5 +117,5 @@ def test_privacy_no_number_in_logs_errors_or_command_output(
     joined = "\n".join(shown)
     assert "opgegeven als" in joined  # the export ran, and shows the masked reason
     assert [n for n in NUMBERS if n in joined] == []
-    assert [n for n in NUMBERS if n in _log_text(caplog.records)] == []
+    assert [n for n in NUMBERS if n in record_texts(caplog.records)] == []
     assert "not delivered" in caplog.text

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
@@ -26,9 +25,6 @@ from eid.sample_pki import (
     served_identity,
 )
 from eid.trust import AnchorKind, TrustAnchors
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 Step = AuthenticityStep
 PERSON = Person(synthetic_number(dt.date(1985, 7, 30), 998), "30 JUL 1985", "An")
@@ -67,15 +63,7 @@ def refusal(verifier: CardVerifier, files: CardFiles, issued: dt.date = ISSUED) 
 # -- the specimen card (../shared/testvectors) ---------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def specimen(testvectors: Path) -> CardFiles:
-    """Identity, signature and RRN certificate of the EC specimen; its root is not published."""
-    return CardFiles(
-        (testvectors / "ec-specimen-identity.bin").read_bytes(),
-        (testvectors / "ec-specimen-identity-signature.bin").read_bytes(),
-        (testvectors / "ec-specimen-rrn-cert.der").read_bytes(),
-        None,
-    )
+# The ``specimen`` fixture (tests/conftest.py): its identity, signature and RRN certificate.
 
 
 SPECIMEN_ISSUED = dt.date(2022, 7, 5)

@@ -20,7 +20,6 @@ from app.problems import AppError, Problem
 from app.sample_cards import card_for
 from app.sample_data import sample_citizens
 from app.services import make_card_verifier, make_eligibility
-from eid.authenticity import CardFiles
 from eid.card_profiles import PROFILES
 from eid.errors import AuthenticityStep, CardNotGenuineError
 from eid.simulated import SimulatedCardReader
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from app.eligibility.port import EligibilityPort
+    from eid.authenticity import CardFiles
     from eid.reader import CardReader
 
 SPECIMEN_ISSUED = dt.date(2022, 7, 5)  # the specimen card's validity begin
@@ -195,16 +195,6 @@ def test_config_test_root_that_is_no_file_or_no_certificate(tmp_path: Path) -> N
     code, _out, err = run("--config", str(bad), "card", "--training")
     assert code == EXIT_USAGE
     assert f"card.test_roots: {garbage}: not a certificate (PEM or DER)" in err
-
-
-@pytest.fixture
-def specimen(testvectors: Path) -> CardFiles:
-    return CardFiles(
-        (testvectors / "ec-specimen-identity.bin").read_bytes(),
-        (testvectors / "ec-specimen-identity-signature.bin").read_bytes(),
-        (testvectors / "ec-specimen-rrn-cert.der").read_bytes(),
-        None,
-    )
 
 
 def test_config_training_with_the_specimen_rrn_certificate_confirms_the_specimen(

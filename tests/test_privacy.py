@@ -23,7 +23,8 @@ def _leaks(text: str) -> list[str]:
     return [n for n in NUMBERS if n in text or f"{n[6:9]}.{n[9:]}" in text]
 
 
-def _record_texts(records: list[logging.LogRecord]) -> str:
+def record_texts(records: list[logging.LogRecord]) -> str:
+    """What log records say, their tracebacks included (before any formatter masks it)."""
     parts = []
     for record in records:
         parts.append(record.getMessage())
@@ -40,7 +41,7 @@ def test_privacy_cli_output_and_logs_hold_no_number(
     out = io.StringIO()
     main(["-v", "card", "--training", "--profile", profile], out=out)
     assert _leaks(out.getvalue()) == []
-    assert _leaks(_record_texts(caplog.records)) == []
+    assert _leaks(record_texts(caplog.records)) == []
     assert caplog.records, "debug logging should have recorded the read"
 
 
