@@ -42,7 +42,7 @@ class RedactingFormatter(logging.Formatter):
             return redact(f"unformattable log message {record.msg!r} ({type(exc).__name__})")
 
 
-DESK_LOG = "desk.log"  # the desk's log file, in app.config.log_dir()
+DESK_LOG = "desk.log"  # the desk's log file, in app.settings.config.log_dir()
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 LOG_FILE_BYTES = 1_000_000
 LOG_FILE_BACKUPS = 4  # desk.log plus four older: about 5 MB, weeks of a desk's day

@@ -6,15 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from app.config import BackendKind, Config
-from app.credentials import CredentialStore, KeyringCredentials, pseudonym_key
-from app.eligibility.embedded import EmbeddedEligibility
-from app.eligibility.remote import RemoteEligibility
-from app.eligibility.rules import load_rules
+from app.eligibility.embedded.engine import EmbeddedEligibility
+from app.eligibility.embedded.rules import load_rules
+from app.eligibility.embedded.sample_data import seed_training_store
+from app.eligibility.embedded.source_store import SourceStore
+from app.eligibility.remote.client import RemoteEligibility
 from app.problems import AppError, Problem
 from app.resource_paths import rules_dir
-from app.sample_data import seed_training_store
-from app.sources import SourceStore
+from app.settings.config import BackendKind, Config
+from app.settings.credentials import CredentialStore, KeyringCredentials, pseudonym_key
 from eid.authenticity import CardVerifier
 from eid.card_profiles import PROFILES
 from eid.pcsc import PcscCardReader

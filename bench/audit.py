@@ -25,13 +25,13 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a file: the repository root holds app/ and eid/
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.audit import AuditEntry, RecordKind, derive_key, link  # noqa: E402
-from app.audit_chain import Head  # noqa: E402
-from app.audit_db import RECORD_COLUMNS, connect, write_head  # noqa: E402
-from app.audit_store import AuditStore  # noqa: E402
+from app.audit.chain import Head  # noqa: E402
+from app.audit.database import RECORD_COLUMNS, connect, write_head  # noqa: E402
+from app.audit.decisions import Decision, DecisionRecorder  # noqa: E402
+from app.audit.records import AuditEntry, RecordKind, derive_key, link  # noqa: E402
+from app.audit.store import AuditStore  # noqa: E402
+from app.eligibility.embedded.sample_data import sample_citizens  # noqa: E402
 from app.eligibility.wire import Channel, ReasonCode  # noqa: E402
-from app.overrides import Decision, DecisionRecorder  # noqa: E402
-from app.sample_data import sample_citizens  # noqa: E402
 from bench.timing import machine_text, p99  # noqa: E402
 
 KEY = b"bench installation key, 32 bytes"

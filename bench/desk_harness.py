@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.desk_app import DeskApp
-from app.desk_state import Phase
+from app.desk.app import DeskApp
+from app.desk.state import Phase
 from ui.bridge import AppBridge
 from ui.main_window import DeskWindow
 
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
 
-    from app.config import Config
-    from app.desk_state import DeskState
+    from app.desk.state import DeskState
+    from app.settings.config import Config
     from eid.authenticity import CardVerifier
 
 SETTLE_TIMEOUT_S = 15.0

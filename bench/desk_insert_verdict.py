@@ -33,13 +33,13 @@ if __package__ in (None, ""):  # run as a file: the repository root holds app/ a
 import keyring  # noqa: E402
 from smartcard import scard  # noqa: E402
 
-from app.config import BackendKind, Config, RemoteSettings  # noqa: E402
-from app.credentials import KeyringCredentials, pseudonym_key  # noqa: E402
-from app.desk_state import Phase, ReaderState  # noqa: E402
-from app.sample_cards import card_for  # noqa: E402
-from app.sample_data import sample_citizens, seed_training_store  # noqa: E402
+from app.desk.sample_cards import card_for  # noqa: E402
+from app.desk.state import Phase, ReaderState  # noqa: E402
+from app.eligibility.embedded.sample_data import sample_citizens, seed_training_store  # noqa: E402
+from app.eligibility.embedded.source_store import SourceStore  # noqa: E402
 from app.services import store_path  # noqa: E402
-from app.sources import SourceStore  # noqa: E402
+from app.settings.config import BackendKind, Config, RemoteSettings  # noqa: E402
+from app.settings.credentials import KeyringCredentials, pseudonym_key  # noqa: E402
 from bench.bare_pcsc import establish_context, release_context  # noqa: E402
 from bench.desk_harness import WindowedDesk, figures_head, figures_row, percentile  # noqa: E402
 from bench.eligibility_served import start_server  # noqa: E402
@@ -60,8 +60,8 @@ from tests.served import free_port  # noqa: E402
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from app.desk_state import DeskState
-    from app.sample_data import SampleCitizen
+    from app.desk.state import DeskState
+    from app.eligibility.embedded.sample_data import SampleCitizen
 
 TARGET_MS = 150.0
 POLL_JITTER_S = 0.4  # pcscd's presence poll: a random pause so inserts fall at any phase of it

@@ -28,16 +28,16 @@ if __package__ in (None, ""):  # run as a file: the repository root holds app/ a
 
 import PySide6  # noqa: E402
 
-from app.config import Config  # noqa: E402
+from app.eligibility.embedded.sample_data import sample_citizens  # noqa: E402
 from app.eligibility.wire import ReasonCode  # noqa: E402
-from app.sample_data import sample_citizens  # noqa: E402
+from app.settings.config import Config  # noqa: E402
 from bench.desk_harness import WindowedDesk  # noqa: E402
 from bench.timing import machine_text, positive_int, run_script  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from app.desk_state import DeskState
+    from app.desk.state import DeskState
 
 TARGET_MB = 150.0
 EVERY = 100  # transactions between two RSS readings

@@ -27,13 +27,13 @@ from typing import TYPE_CHECKING
 if __package__ in (None, ""):  # run as a file: the repository root holds app/ and eid/
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.eligibility.embedded import EmbeddedEligibility  # noqa: E402
+from app.eligibility.embedded.engine import EmbeddedEligibility  # noqa: E402
+from app.eligibility.embedded.rules import load_rules  # noqa: E402
+from app.eligibility.embedded.sample_data import load_sample_data  # noqa: E402
+from app.eligibility.embedded.source_store import SourceStore  # noqa: E402
 from app.eligibility.port import AdviceQuery  # noqa: E402
-from app.eligibility.rules import load_rules  # noqa: E402
 from app.eligibility.wire import Channel  # noqa: E402
 from app.resource_paths import rules_dir  # noqa: E402
-from app.sample_data import load_sample_data  # noqa: E402
-from app.sources import SourceStore  # noqa: E402
 from bench.timing import machine_text, p99  # noqa: E402
 from eid.card_profiles import synthetic_number  # noqa: E402
 from eid.insz import NationalNumber  # noqa: E402

@@ -21,12 +21,12 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a file: the repository root holds app/ and eid/
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.config import RemoteSettings  # noqa: E402
-from app.credentials import KeyringCredentials  # noqa: E402
+from app.eligibility.embedded.sample_data import sample_citizens  # noqa: E402
 from app.eligibility.port import AdviceQuery  # noqa: E402
-from app.eligibility.remote import RemoteEligibility  # noqa: E402
+from app.eligibility.remote.client import RemoteEligibility  # noqa: E402
 from app.eligibility.wire import Channel  # noqa: E402
-from app.sample_data import sample_citizens  # noqa: E402
+from app.settings.config import RemoteSettings  # noqa: E402
+from app.settings.credentials import KeyringCredentials  # noqa: E402
 from bench.timing import machine_text, p99  # noqa: E402
 from tests.served import free_port  # noqa: E402
 

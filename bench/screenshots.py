@@ -21,12 +21,12 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.config import BackendKind, Config, RemoteSettings
-from app.desk_app import DeskApp
-from app.desk_state import Phase
+from app.desk.app import DeskApp
+from app.desk.state import Phase
 from app.eligibility.wire import ReasonCode
-from app.settings_checks import SettingsChecks
-from app.settings_file import read_settings
+from app.settings.checks import SettingsChecks
+from app.settings.config import BackendKind, Config, RemoteSettings
+from app.settings.file import read_settings
 from eid.card_profiles import PROFILES
 from tests.served import free_port
 from ui.about_dialog import show_about
@@ -40,7 +40,7 @@ from ui.texts import localized
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from app.desk_state import DeskState
+    from app.desk.state import DeskState
 
 TIMEOUT_S = 15.0
 ELIGIBLE_CARD, STANDARD_CARD = 0, 5  # "Kansentarief — voorbeeld 1", "Standaard — voorbeeld 6"

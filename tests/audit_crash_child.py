@@ -18,8 +18,8 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.audit_store import AuditStore
-from app.outbox import Backoff, OutboxSender
+from app.audit.outbox import Backoff, OutboxSender
+from app.audit.store import AuditStore
 from tests.audit_support import KEY, advice_of, against, manual, recorder, remote
 
 if TYPE_CHECKING:

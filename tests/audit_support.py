@@ -8,15 +8,15 @@ import sqlite3
 from contextlib import closing
 from typing import TYPE_CHECKING
 
-from app.config import Config, RemoteSettings
-from app.credentials import KeyringCredentials
+from app.audit.decisions import Decision, DecisionRecorder
+from app.eligibility.embedded.sample_data import sample_citizens
 from app.eligibility.port import AdviceQuery
-from app.eligibility.remote import RemoteEligibility
+from app.eligibility.remote.client import RemoteEligibility
 from app.eligibility.wire import Advice, Channel, LocalizedText, Outcome, ReasonCode
-from app.overrides import Decision, DecisionRecorder
-from app.sample_data import sample_citizens
-from app.serve_app import EligibilityApi
+from app.serve.api import EligibilityApi
 from app.services import make_eligibility
+from app.settings.config import Config, RemoteSettings
+from app.settings.credentials import KeyringCredentials
 from tests.served import ServedApp
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from pathlib import Path
     from types import TracebackType
 
-    from app.audit_store import AuditStore
+    from app.audit.store import AuditStore
     from app.eligibility.port import EligibilityPort
 
 KEY = b"test installation key, 32 bytes!"

@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any, Self
 
 import pytest
 
-from app.config import RemoteSettings
-from app.credentials import KeyringCredentials
 from app.eligibility.port import AdviceQuery, OverrideRecord
-from app.eligibility.remote import RemoteEligibility
+from app.eligibility.remote.client import RemoteEligibility
 from app.eligibility.wire import PROBLEM_TYPE_PREFIX, Channel, ReasonCode
 from app.problems import AppError
+from app.settings.config import RemoteSettings
+from app.settings.credentials import KeyringCredentials
 from eid.card_profiles import PROFILES
 from eid.insz import NationalNumber
 from tests.served import free_port

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.config import BackendKind, Config, RemoteSettings
-from app.desk_app import DeskApp
-from app.desk_state import Phase
+from app.audit.decisions import open_audit_store
+from app.desk.app import DeskApp
+from app.desk.state import Phase
+from app.eligibility.embedded.sample_data import sample_citizens
 from app.eligibility.wire import ReasonCode
-from app.overrides import open_audit_store
-from app.sample_data import sample_citizens
+from app.settings.config import BackendKind, Config, RemoteSettings
 from tests.bad_backend import closed_port
 from ui.bridge import AppBridge
 from ui.main_window import DeskWindow
@@ -48,8 +48,8 @@ if TYPE_CHECKING:
 
     from pytestqt.qtbot import QtBot
 
-    from app.audit import AuditEntry, RecordKind
-    from app.desk_state import DeskState
+    from app.audit.records import AuditEntry, RecordKind
+    from app.desk.state import DeskState
     from eid.authenticity import CardVerifier
     from eid.insz import NationalNumber
     from eid.virtual_card import VirtualBelpicCard

@@ -16,12 +16,12 @@ from contextlib import closing
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from app.cli import main
-from app.cli_context import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from app.config import Config, data_dir
+from app.audit.decisions import TRAINING_AUDIT_FILE, open_audit_store
+from app.cli.context import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from app.cli.main import main
 from app.eligibility.wire import Channel
-from app.overrides import TRAINING_AUDIT_FILE, open_audit_store
 from app.problems import Problem
+from app.settings.config import Config, data_dir
 from tests.audit_support import NUMBERS, advice_of, against, manual, recorder
 
 if TYPE_CHECKING:

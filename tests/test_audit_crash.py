@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.audit_store import AuditStore
-from app.outbox import OutboxSender
+from app.audit.outbox import OutboxSender
+from app.audit.store import AuditStore
 from tests.audit_support import KEY, Backend, outbox_rows, remote
 
 if TYPE_CHECKING:

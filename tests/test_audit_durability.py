@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.audit_store import AuditStore
+from app.audit.store import AuditStore
 from app.language import Language
 from app.problem_texts import problem_text
 from app.problems import AppError, Problem

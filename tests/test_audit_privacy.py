@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.audit_store import AuditStore
-from app.cli import main
-from app.config import Config
+from app.audit.decisions import open_audit_store
+from app.audit.outbox import OutboxSender
+from app.audit.store import AuditStore
+from app.cli.main import main
 from app.eligibility.wire import Channel
-from app.outbox import OutboxSender
-from app.overrides import open_audit_store
 from app.problems import AppError, Problem
+from app.settings.config import Config
 from tests.audit_support import (
     CITIZENS,
     KEY,

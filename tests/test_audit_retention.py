@@ -10,11 +10,11 @@ from contextlib import closing
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from app.audit_chain import Break
-from app.audit_retention import PurgePlan, purge
-from app.audit_store import AuditStore
+from app.audit.chain import Break
+from app.audit.outbox import OutboxSender
+from app.audit.retention import PurgePlan, purge
+from app.audit.store import AuditStore
 from app.eligibility.wire import Channel
-from app.outbox import OutboxSender
 from app.problems import Problem
 from tests.audit_support import KEY, Backend, advice_of, manual, recorder
 

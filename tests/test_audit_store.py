@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.audit import RecordKind
-from app.audit_chain import Break
-from app.audit_store import AuditStore
+from app.audit.chain import Break
+from app.audit.records import RecordKind
+from app.audit.store import AuditStore
 from app.eligibility.wire import Channel
 from app.problems import AppError, Problem
 from tests.audit_support import KEY, NUMBERS, advice_of, against, manual, recorder
@@ -21,7 +21,7 @@ from tests.audit_support import KEY, NUMBERS, advice_of, against, manual, record
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from app.audit_chain import VerifyReport
+    from app.audit.chain import VerifyReport
 
 RECORDS = 20
 
@@ -217,7 +217,7 @@ def test_audit_store_under_another_key_is_refused(tmp_path: Path) -> None:
 
 
 def test_audit_sealed_number_opens_only_with_its_key_and_entry() -> None:
-    from app.audit_seal import Sealer
+    from app.audit.seal import Sealer
 
     sealer = Sealer(b"k" * 32)
     sealed = sealer.seal(b"11010199091", bound_to="key-1")

@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.card_loop import CardLoop
-from app.cli import main
-from app.cli_context import EXIT_CARD_PROBLEM, EXIT_OK, EXIT_USAGE
-from app.config import Config, load_config
-from app.desk_check import number_reader
-from app.desk_state import Phase
+from app.cli.context import EXIT_CARD_PROBLEM, EXIT_OK, EXIT_USAGE
+from app.cli.main import main
+from app.desk.card_loop import CardLoop
+from app.desk.headless import number_reader
+from app.desk.sample_cards import card_for
+from app.desk.state import Phase
+from app.eligibility.embedded.sample_data import sample_citizens
 from app.problems import AppError, Problem
-from app.sample_cards import card_for
-from app.sample_data import sample_citizens
 from app.services import make_card_verifier, make_eligibility
+from app.settings.config import Config, load_config
 from eid.card_profiles import PROFILES
 from eid.errors import AuthenticityStep, CardNotGenuineError
 from eid.simulated import SimulatedCardReader
@@ -74,9 +74,9 @@ def test_check_refuses_to_ask_for_a_card_that_is_not_genuine(
     # The simulated reader stands in for the PC/SC one (tests/test_authenticity_pcsc.py
     # runs the real one); the training trust is used, so only the forgery is refused.
     monkeypatch.setattr(
-        "app.commands.check.make_card_reader", lambda **_kw: _reader_holding(profile)
+        "app.cli.commands.check.make_card_reader", lambda **_kw: _reader_holding(profile)
     )
-    monkeypatch.setattr("app.commands.check.make_eligibility", no_advice)
+    monkeypatch.setattr("app.cli.commands.check.make_eligibility", no_advice)
     code, out, err = run("-v", "check", "--service", "lez-registratie", "--timeout", "1")
     assert code == EXIT_CARD_PROBLEM
     assert out == ""

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import httpx
 import pytest
 
-from app.cli import main
-from app.cli_context import EXIT_CARD_PROBLEM, EXIT_FAILED, EXIT_NO_ADVICE, EXIT_OK, EXIT_USAGE
-from app.sample_data import sample_citizens
+from app.cli.context import EXIT_CARD_PROBLEM, EXIT_FAILED, EXIT_NO_ADVICE, EXIT_OK, EXIT_USAGE
+from app.cli.main import main
+from app.eligibility.embedded.sample_data import sample_citizens
 from tests.served import free_port
 from tests.test_cli import BALIECHECK
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
-from app.cli_context import EXIT_CARD_PROBLEM, EXIT_FAILED, EXIT_OK
+from app.cli.context import EXIT_CARD_PROBLEM, EXIT_FAILED, EXIT_OK
+from app.cli.main import main
 from app.language import Language
 from app.problem_texts import PROBLEM_TEXTS
 from app.problems import Problem

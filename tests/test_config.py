@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.config import AuthKind, BackendKind, config_path, data_dir, load_config
 from app.problems import AppError, Problem
+from app.settings.config import AuthKind, BackendKind, config_path, data_dir, load_config
 
 
 def _write(tmp_path: Path, text: str) -> Path:

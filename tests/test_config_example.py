@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from app.config import BackendKind, Config, load_config
 from app.resource_paths import resources_dir
+from app.settings.config import BackendKind, Config, load_config
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.config import (
+from app.problems import AppError, Problem
+from app.settings.config import (
     config_path,
     load_config,
     machine_config_path,
     settings_locked,
     user_config_path,
 )
-from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
     from pathlib import Path

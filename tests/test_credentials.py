@@ -9,14 +9,14 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from app.credentials import (
+from app.problems import AppError, Problem, problem_for_fault
+from app.settings.credentials import (
     KEYRING_SERVICE,
     KeyringCredentials,
     SecretName,
     pseudonym_key,
     require_secret,
 )
-from app.problems import AppError, Problem, problem_for_fault
 from eid.errors import CardFault
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def test_credentials_set_command_reads_the_secret_from_stdin(
 ) -> None:
     import io
 
-    from app.cli import main
+    from app.cli.main import main
 
     monkeypatch.setattr("sys.stdin", io.StringIO("tok-from-stdin\n"))
     out = io.StringIO()
@@ -78,7 +78,7 @@ def test_credentials_set_command_refuses_an_empty_secret(
 ) -> None:
     import io
 
-    from app.cli import main
+    from app.cli.main import main
 
     monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
     out = io.StringIO()
@@ -88,7 +88,7 @@ def test_credentials_set_command_refuses_an_empty_secret(
 
 
 def test_credentials_set_command_has_no_value_argument() -> None:
-    from app.cli import build_parser
+    from app.cli.main import build_parser
 
     with pytest.raises(SystemExit):
         build_parser().parse_args(["credentials", "set", "backend-bearer-token", "geheim"])

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.config import BackendKind, Config, RemoteSettings
-from app.desk_app import BackendState, DeskApp, DeskStatus
-from app.desk_state import DeskState, Phase, ReaderState
+from app.audit.decisions import open_audit_store
+from app.desk.app import BackendState, DeskApp, DeskStatus
+from app.desk.state import DeskState, Phase, ReaderState
+from app.eligibility.embedded.sample_data import sample_citizens
 from app.eligibility.wire import Channel, ReasonCode
-from app.overrides import open_audit_store
 from app.problems import AppError, Problem
-from app.sample_data import sample_citizens
+from app.settings.config import BackendKind, Config, RemoteSettings
 from tests.bad_backend import closed_port
 
 if TYPE_CHECKING:

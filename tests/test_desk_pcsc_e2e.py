@@ -11,16 +11,16 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.config import Config
-from app.credentials import KeyringCredentials, pseudonym_key
-from app.desk_state import Phase
+from app.desk.sample_cards import card_for
+from app.desk.state import Phase
+from app.eligibility.embedded.sample_data import sample_citizens, seed_training_store
+from app.eligibility.embedded.source_store import SourceStore
 from app.language import Language
 from app.problem_texts import problem_text
 from app.problems import Problem
-from app.sample_cards import card_for
-from app.sample_data import sample_citizens, seed_training_store
 from app.services import store_path
-from app.sources import SourceStore
+from app.settings.config import Config
+from app.settings.credentials import KeyringCredentials, pseudonym_key
 from eid.authenticity import CardVerifier
 from eid.card_profiles import PROFILES
 from eid.insz import NationalNumber
@@ -32,8 +32,8 @@ from tests.pcsc_stack import READER_0
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from app.desk_state import DeskState
-    from app.sample_data import SampleCitizen
+    from app.desk.state import DeskState
+    from app.eligibility.embedded.sample_data import SampleCitizen
     from eid.virtual_card import VirtualBelpicCard
     from tests.desk_support import Desk, MakeDesk
     from tests.pcsc_stack import VpcdCards

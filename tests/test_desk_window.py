@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from app.audit import RecordKind
-from app.config import Config, DeskSettings
-from app.desk_state import Phase
+from app.audit.records import RecordKind
+from app.desk.state import Phase
 from app.eligibility.wire import Channel
 from app.language import Language
 from app.problem_texts import problem_text
 from app.problems import Problem
+from app.settings.config import Config, DeskSettings
 from eid.insz import is_valid_national_number
 from tests.desk_support import (
     CITIZENS,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.config import load_config, machine_config_path
+from app.settings.config import load_config, machine_config_path
 from app.version import app_version
 
 if TYPE_CHECKING:

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from app.audit import RecordKind
-from app.desk_state import Phase
+from app.audit.records import RecordKind
+from app.desk.state import Phase
 from app.eligibility.wire import Channel
 from app.language import Language
 from app.problem_texts import problem_text

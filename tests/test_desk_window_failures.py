@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.desk_state import Phase
+from app.desk.state import Phase
 from app.language import Language
 from app.problem_texts import problem_text
 from app.problems import AppError, Problem

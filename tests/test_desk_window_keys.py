@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 
-from app.config import Config, DeskSettings
-from app.desk_state import Phase
+from app.desk.state import Phase
 from app.eligibility.wire import Channel
+from app.settings.config import Config, DeskSettings
 from eid.card_profiles import PROFILES
 from tests.desk_support import CITIZENS, answering, focus_chain
 from ui.manual_entry_dialog import ManualEntryDialog

@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.config import BackendKind, Config, DeskSettings, RemoteSettings, load_config
-from app.desk_state import Phase
+from app.desk.state import Phase
 from app.language import Language
 from app.problem_texts import problem_text
 from app.problems import Problem
+from app.settings.config import BackendKind, Config, DeskSettings, RemoteSettings, load_config
 from tests.bad_backend import (
     ADVICE_DOC,
     HEALTH_DOC,
@@ -169,7 +169,7 @@ def test_desk_window_catalogue_arrives_when_the_backend_comes_back(
 ) -> None:
     """Started while the backend was down (no catalogue): once its health answers again the
     desk fetches the catalogue, shows the service's name and offers its outcomes."""
-    monkeypatch.setattr("app.desk_app.HEALTH_EVERY_S", 0.1)
+    monkeypatch.setattr("app.desk.app.HEALTH_EVERY_S", 0.1)
     with BadBackend() as backend:
         desk = _desk_advised_without_a_catalogue(make_desk, backend)
         assert desk.window.header.name_label.text() == UITPAS

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from app.config import BackendKind, Config, DeskSettings, RemoteSettings
-from app.desk_state import Phase
+from app.desk.state import Phase
+from app.settings.config import BackendKind, Config, DeskSettings, RemoteSettings
 from tests.bad_backend import (
     ADVICE_DOC,
     HEALTH_DOC,
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     import pytest
     from pytestqt.qtbot import QtBot
 
-    from app.desk_state import DeskState
+    from app.desk.state import DeskState
     from tests.desk_support import Desk, MakeDesk
 
 TIMEOUT_S = 5  # the shortest the configuration allows
@@ -85,7 +85,7 @@ def test_desk_window_card_swapped_while_asking_shows_only_the_second_verdict(
     make_desk: MakeDesk, qtbot: QtBot, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A's answer is held back by the backend until B's verdict is on screen, then arrives."""
-    caplog.set_level(logging.DEBUG, logger="app.workflow")
+    caplog.set_level(logging.DEBUG, logger="app.desk.workflow")
     release_first = threading.Event()
     with BadBackend() as backend:
         backend.script("GET", "/v1/services", json_reply({"services": [SERVICE_DOC]}))

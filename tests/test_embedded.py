@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.credentials import KeyringCredentials, pseudonym_key
-from app.eligibility.embedded import EmbeddedEligibility
+from app.eligibility.embedded.engine import EmbeddedEligibility
+from app.eligibility.embedded.rules import load_rules
+from app.eligibility.embedded.sample_data import SampleCitizen, sample_citizens, seed_training_store
+from app.eligibility.embedded.source_store import SourceStore
 from app.eligibility.port import AdviceQuery, OverrideRecord
-from app.eligibility.rules import load_rules
 from app.eligibility.wire import Channel, HealthStatus, ReasonCode, SourceStatus
 from app.problems import AppError, Problem
 from app.resource_paths import rules_dir
-from app.sample_data import SampleCitizen, sample_citizens, seed_training_store
-from app.sources import SourceStore
+from app.settings.credentials import KeyringCredentials, pseudonym_key
 from eid.card_profiles import synthetic_number
 from eid.insz import NationalNumber
 

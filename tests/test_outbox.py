@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 import httpx
 import pytest
 
-from app.audit_store import AuditStore
-from app.outbox import Backoff, OutboxSender
-from app.outbox_table import DeliveryState, Outbox, OutboxState
+from app.audit.outbox import Backoff, OutboxSender
+from app.audit.outbox_table import DeliveryState, Outbox, OutboxState
+from app.audit.store import AuditStore
 from app.problems import Problem
 from tests.audit_support import (
     CITIZENS,

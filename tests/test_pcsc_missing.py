@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.cli_context import EXIT_CARD_PROBLEM, EXIT_FAILED
-from app.config import Config
+from app.cli.context import EXIT_CARD_PROBLEM, EXIT_FAILED
+from app.settings.config import Config
 from eid import pcsc
 from eid.errors import CardFault, EidError
 

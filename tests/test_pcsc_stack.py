@@ -185,7 +185,7 @@ def test_pcsc_no_readers_configured_gives_no_reader(tmp_path: Path, pcscd: PcscD
     reader = PcscCardReader()
     try:
         assert reader.list_readers() == []
-        from app.card_diagnostics import read_inserted_card
+        from app.cli.card_diagnostics import read_inserted_card
 
         with pytest.raises(EidError) as caught:
             read_inserted_card(reader, None)

@@ -9,7 +9,7 @@ import traceback
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from eid.belpic import read_card
 from eid.card_profiles import PROFILES
 from eid.errors import EidError

@@ -37,7 +37,7 @@ from tests.bad_backend import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from app.eligibility.remote import RemoteEligibility
+    from app.eligibility.remote.client import RemoteEligibility
 
 PROBLEM_JSON = "application/problem+json"
 BAD, UNAVAILABLE = Problem.BACKEND_BAD_RESPONSE, Problem.SOURCE_UNAVAILABLE

@@ -12,10 +12,10 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 
-from app.credentials import KEYRING_SERVICE, KeyringCredentials, SecretName
-from app.eligibility.auth import ClientCredentialsGrant, OAuth2ClientCredentials
-from app.eligibility.remote_http import HttpReply, media_type_of
+from app.eligibility.remote.auth import ClientCredentialsGrant, OAuth2ClientCredentials
+from app.eligibility.remote.transport import HttpReply, media_type_of
 from app.problems import AppError, Problem
+from app.settings.credentials import KEYRING_SERVICE, KeyringCredentials, SecretName
 from tests.bad_backend import (
     ADVICE_DOC,
     HEALTH_DOC,
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
     from pathlib import Path
 
-    from app.eligibility.remote import RemoteEligibility
+    from app.eligibility.remote.client import RemoteEligibility
     from tests.keyring_memory import InMemoryKeyring
 
 ADVICE = "/v1/advice"

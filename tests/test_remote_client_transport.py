@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 import httpx
 import pytest
 
-from app.config import RemoteSettings
-from app.credentials import KeyringCredentials
-from app.eligibility.remote import RemoteEligibility, retry_after_s
+from app.eligibility.remote.client import RemoteEligibility, retry_after_s
 from app.problems import Problem
+from app.settings.config import RemoteSettings
+from app.settings.credentials import KeyringCredentials
 from tests.bad_backend import (
     ADVICE_DOC,
     HEALTH_DOC,

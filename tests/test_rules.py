@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.eligibility.rules import ServiceRules, load_rule_file, load_rules
+from app.eligibility.embedded.rules import ServiceRules, load_rule_file, load_rules
 from app.problems import AppError, Problem
 from app.resource_paths import rules_dir
 

@@ -8,11 +8,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.eligibility.rules import load_rules
+from app.eligibility.embedded.rules import load_rules
+from app.eligibility.embedded.sample_data import (
+    load_sample_data,
+    sample_citizens,
+    seed_training_store,
+)
+from app.eligibility.embedded.source_store import SourceStore
 from app.problems import AppError, Problem
 from app.resource_paths import rules_dir
-from app.sample_data import load_sample_data, sample_citizens, seed_training_store
-from app.sources import SourceStore
 from eid.card_profiles import synthetic_number
 from eid.insz import NationalNumber, NumberKind
 

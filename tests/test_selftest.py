@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.cli import main
-from app.cli_context import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from app.config import Config
-from app.serve_app import EligibilityApi
+from app.cli.context import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from app.cli.main import main
+from app.serve.api import EligibilityApi
 from app.services import make_eligibility
+from app.settings.config import Config
 from app.version import app_version
 from eid.card_profiles import PROFILES
 from tests.pcsc_stack import READER_0, READER_1

@@ -11,18 +11,18 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 
-from app.config import Config
-from app.credentials import KeyringCredentials, SecretName
-from app.eligibility.embedded import EmbeddedEligibility
+from app.eligibility.embedded.engine import EmbeddedEligibility
+from app.eligibility.embedded.rules import load_rules
+from app.eligibility.embedded.sample_data import sample_citizens
+from app.eligibility.embedded.source_store import SourceStore
 from app.eligibility.port import AdviceQuery, OverrideRecord
-from app.eligibility.rules import load_rules
 from app.eligibility.wire import Channel, HealthStatus, ReasonCode
 from app.problems import AppError, Problem
 from app.resource_paths import rules_dir
-from app.sample_data import sample_citizens
-from app.serve_app import EligibilityApi
+from app.serve.api import EligibilityApi
 from app.services import make_eligibility
-from app.sources import SourceStore
+from app.settings.config import Config
+from app.settings.credentials import KeyringCredentials, SecretName
 from tests.bad_backend import make_remote
 from tests.contract_check import check_response, contract_for
 from tests.served import ServedApp
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-    from app.eligibility.remote import RemoteEligibility
+    from app.eligibility.remote.client import RemoteEligibility
 
 TOKEN = "serve-token-for-tests-0123456789"
 CITIZENS = sample_citizens()

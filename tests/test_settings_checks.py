@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.config import AuthKind
-from app.credentials import KeyringCredentials, SecretName
 from app.language import Language
 from app.problems import Problem
-from app.settings_checks import SettingsChecks
-from app.settings_file import save_settings
-from app.settings_form import DeskMode, SettingsForm
+from app.settings.checks import SettingsChecks
+from app.settings.config import AuthKind
+from app.settings.credentials import KeyringCredentials, SecretName
+from app.settings.file import save_settings
+from app.settings.form import DeskMode, SettingsForm
 from tests.bad_backend import HEALTH_DOC, SERVICE_DOC, BadBackend, json_reply
 
 STORED = "stored-token-for-the-real-backend-0123"

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.config import Config, load_config, machine_config_path, user_config_path
-from app.credentials import KeyringCredentials, SecretName
-from app.desk_app import DeskApp
-from app.desk_state import Phase
+from app.desk.app import DeskApp
+from app.desk.state import Phase
 from app.language import Language
-from app.serve_app import EligibilityApi
+from app.serve.api import EligibilityApi
 from app.services import make_eligibility
+from app.settings.config import Config, load_config, machine_config_path, user_config_path
+from app.settings.credentials import KeyringCredentials, SecretName
 from tests.pcsc_stack import READER_0
 from tests.served import ServedApp, free_port
 from ui.desk_session import DeskSession
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from pytestqt.qtbot import QtBot
 
-    from app.settings_checks import ReaderNames
+    from app.settings.checks import ReaderNames
     from tests.pcsc_stack import PcscDaemon
     from ui.settings_dialog import SettingsDialog
 
@@ -370,7 +370,7 @@ def test_language_change_shows_the_new_desk_in_french(
 def test_reader_choice_lists_the_pcsc_readers(
     make_admin: Callable[..., Admin], pcscd: PcscDaemon, qtbot: QtBot
 ) -> None:
-    from app.settings_checks import pcsc_reader_names
+    from app.settings.checks import pcsc_reader_names
 
     admin = make_admin(pcsc_reader_names)
     dialog = admin.open_settings()

@@ -11,18 +11,18 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.config import AuthKind, load_config, machine_config_path, user_config_path
-from app.credentials import KeyringCredentials, SecretName
 from app.language import Language
 from app.problems import AppError, Problem
-from app.settings_file import (
+from app.settings.config import AuthKind, load_config, machine_config_path, user_config_path
+from app.settings.credentials import KeyringCredentials, SecretName
+from app.settings.file import (
     SettingsLocked,
     SettingsRefused,
     read_settings,
     save_settings,
     write_atomically,
 )
-from app.settings_form import DeskMode, Reason, SettingsForm
+from app.settings.form import DeskMode, Reason, SettingsForm
 
 if TYPE_CHECKING:
     from pathlib import Path

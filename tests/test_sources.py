@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.credentials import KeyringCredentials, pseudonym_key
+from app.eligibility.embedded.source_files import MAX_REPORTED
+from app.eligibility.embedded.source_store import SourceStore
 from app.problems import AppError, Problem
-from app.source_files import MAX_REPORTED
-from app.sources import SourceStore
+from app.settings.credentials import KeyringCredentials, pseudonym_key
 from eid.card_profiles import synthetic_number
 from eid.insz import NationalNumber
 

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.cli_context import EXIT_OK, CommandContext
-from app.commands import sources
+from app.cli.commands import sources
+from app.cli.context import EXIT_OK, CommandContext
 from app.language import Language
 from app.problems import AppError, Problem
 from app.services import STORE_FILE

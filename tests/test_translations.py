@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QTranslator
 
-from app.config import Config, DeskSettings
-from app.desk_app import DeskApp
+from app.desk.app import DeskApp
 from app.language import Language
 from app.problem_texts import problem_text
 from app.problems import Problem
+from app.settings.config import Config, DeskSettings
 from ui import texts
 from ui.bridge import AppBridge
 from ui.main_window import DeskWindow

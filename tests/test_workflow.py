@@ -8,17 +8,17 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.card_loop import CardLoop
-from app.config import Config
-from app.desk_check import number_reader
-from app.desk_state import DeskState, Phase, ReaderState
+from app.desk.card_loop import CardLoop
+from app.desk.headless import number_reader
+from app.desk.sample_cards import card_for
+from app.desk.state import DeskState, Phase, ReaderState
+from app.desk.workflow import DeskWorkflow
+from app.eligibility.embedded.sample_data import sample_citizens
 from app.eligibility.wire import Channel
 from app.problems import Problem
-from app.sample_cards import card_for
-from app.sample_data import sample_citizens
 from app.services import make_card_verifier, make_eligibility
+from app.settings.config import Config
 from app.threads import Executors
-from app.workflow import DeskWorkflow
 from eid.card_profiles import PROFILES
 from eid.errors import CardFault, EidError
 from eid.simulated import SimulatedCardReader

@@ -14,9 +14,9 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.config import config_path, data_dir, log_dir, settings_locked
 from app.logsafe import DESK_LOG
-from app.settings_form import DeskMode
+from app.settings.config import config_path, data_dir, log_dir, settings_locked
+from app.settings.form import DeskMode
 from app.version import app_version
 from ui import texts
 from ui.texts import tr
@@ -24,7 +24,7 @@ from ui.texts import tr
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from app.config import Config
+    from app.settings.config import Config
 
 
 def about_details(config: Config, explicit: Path | None = None) -> str:

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
-    from app.desk_state import DeskState
-    from app.workflow import DeskWorkflow
+    from app.desk.state import DeskState
+    from app.desk.workflow import DeskWorkflow
 
     SubscribeStatus = Callable[[Callable[[Any], None]], None]
 

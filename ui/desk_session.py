@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from app.desk_app import DeskApp
-from app.desk_state import Phase
+from app.desk.app import DeskApp
+from app.desk.state import Phase
 from app.problems import AppError
-from app.settings_checks import SettingsChecks, pcsc_reader_names
-from app.settings_file import read_settings
+from app.settings.checks import SettingsChecks, pcsc_reader_names
+from app.settings.file import read_settings
 from ui import texts
 from ui.bridge import AppBridge
 from ui.main_window import DeskWindow
@@ -35,9 +35,9 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QApplication
 
-    from app.config import Config
-    from app.desk_state import DeskState
-    from app.settings_checks import ReaderNames
+    from app.desk.state import DeskState
+    from app.settings.checks import ReaderNames
+    from app.settings.config import Config
 
 log = logging.getLogger(__name__)
 

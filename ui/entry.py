@@ -10,8 +10,8 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from app.cli import build_parser
-from app.cli import main as run_command
+from app.cli.main import build_parser
+from app.cli.main import main as run_command
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -15,9 +15,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import logsafe
-from app.config import data_dir, load_config, log_dir
-from app.desk_app import DeskApp
+from app.desk.app import DeskApp
 from app.problems import AppError
+from app.settings.config import data_dir, load_config, log_dir
 from ui import texts
 from ui.desk_session import DeskSession
 from ui.icons import window_icon

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk_state import Phase
+from app.desk.state import Phase
 from app.problems import AppError, Problem
 from ui import texts
 from ui.about_dialog import show_about
@@ -36,8 +36,8 @@ from ui.waiting_view import WaitingView
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from app.desk_app import DeskApp, DeskStatus
-    from app.desk_state import DeskState
+    from app.desk.app import DeskApp, DeskStatus
+    from app.desk.state import DeskState
     from app.eligibility.wire import Outcome
     from ui.bridge import AppBridge
     from ui.override_dialog import OverrideChoice

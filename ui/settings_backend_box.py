@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.config import AuthKind
-from app.settings_file import secret_for
-from app.settings_form import DeskMode
+from app.settings.config import AuthKind
+from app.settings.file import secret_for
+from app.settings.form import DeskMode
 from ui import texts
 from ui.texts import tr
 
 if TYPE_CHECKING:
-    from app.credentials import SecretName
-    from app.settings_form import SettingsForm
+    from app.settings.credentials import SecretName
+    from app.settings.form import SettingsForm
 
 
 def labelled(form: QFormLayout, text: str, field: QWidget) -> QLabel:

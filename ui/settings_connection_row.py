@@ -13,7 +13,7 @@ from ui.texts import problem_words, tr
 if TYPE_CHECKING:
     from app.language import Language
     from app.problems import Problem
-    from app.settings_checks import ConnectionResult
+    from app.settings.checks import ConnectionResult
 
 WRONG_STYLE = "color: #a31515;"
 

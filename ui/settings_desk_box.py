@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.language import Language
-from app.settings_form import DESK_ID_MAX, TIMEOUT_MAX_S, TIMEOUT_MIN_S, DeskMode
+from app.settings.form import DESK_ID_MAX, TIMEOUT_MAX_S, TIMEOUT_MIN_S, DeskMode
 from ui import texts
 from ui.settings_backend_box import choose, labelled
 from ui.texts import tr
@@ -29,7 +29,7 @@ from ui.texts import tr
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from app.settings_form import SettingsForm
+    from app.settings.form import SettingsForm
 
 # Each language by its own name, as language pickers do: not translated.
 LANGUAGE_NAMES = {Language.NL: "Nederlands", Language.FR: "Français", Language.EN: "English"}

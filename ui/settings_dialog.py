@@ -2,7 +2,7 @@
 """SettingsDialog (Beheer → Instellingen…): the admin edits the desk's settings and saves.
 
 What is wrong is said under the fields as it is typed, and Save stays disabled until it is
-right. Keyring, PC/SC and the connection test run on app.settings_checks' threads; their
+right. Keyring, PC/SC and the connection test run on app.settings.checks' threads; their
 results come back through the bridge. A locked machine-wide file shows every field
 read-only, with the line that IT manages them.
 """
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.config import AuthKind
 from app.problems import AppError, Problem, problem_for_fault
-from app.settings_file import SettingsLocked, SettingsRefused
-from app.settings_form import DeskMode, Refusal, refusals, secret_refusals
+from app.settings.config import AuthKind
+from app.settings.file import SettingsLocked, SettingsRefused
+from app.settings.form import DeskMode, Refusal, refusals, secret_refusals
 from eid.errors import EidError
 from ui import texts
 from ui.settings_backend_box import SettingsBackendBox
@@ -35,11 +35,11 @@ from ui.texts import problem_words, tr
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from app.config import Config
-    from app.credentials import SecretName
-    from app.settings_checks import ConnectionResult, SettingsChecks
-    from app.settings_file import SettingsInEffect
-    from app.settings_form import SettingsForm
+    from app.settings.checks import ConnectionResult, SettingsChecks
+    from app.settings.config import Config
+    from app.settings.credentials import SecretName
+    from app.settings.file import SettingsInEffect
+    from app.settings.form import SettingsForm
     from ui.bridge import AppBridge
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.settings_form import Reason
+from app.settings.form import Reason
 from ui import texts
 from ui.settings_connection_row import WRONG_STYLE
 from ui.texts import tr
@@ -15,7 +15,7 @@ from ui.texts import tr
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from app.settings_form import Refusal
+    from app.settings.form import Refusal
 
 # Which field a configuration key is: a refusal names the field as the admin sees it.
 FIELD_OF_KEY = {

@@ -11,8 +11,8 @@ from ui import texts
 from ui.texts import tr
 
 if TYPE_CHECKING:
-    from app.desk_app import DeskStatus
-    from app.desk_state import ReaderState
+    from app.desk.app import DeskStatus
+    from app.desk.state import ReaderState
 
 
 class DeskStatusBar(QStatusBar):

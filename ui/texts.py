@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from app.config import AuthKind
-from app.desk_state import Phase, ReaderState
+from app.desk.state import Phase, ReaderState
 from app.eligibility.wire import ReasonCode
 from app.language import Language
-from app.problem_text import ProblemText
 from app.problem_texts import problem_text
-from app.settings_form import DeskMode, Reason
+from app.problem_texts.text import ProblemText
+from app.settings.config import AuthKind
+from app.settings.form import DeskMode, Reason
 
 if TYPE_CHECKING:
     import datetime as dt

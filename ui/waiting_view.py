@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from app.desk_state import Phase
+from app.desk.state import Phase
 from ui import texts
 from ui.texts import tr
 

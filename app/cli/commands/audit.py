@@ -1,0 +1,227 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``baliecheck audit verify|export|pending|send|purge``: the audit log for supervisors and admins.
+
+``verify`` exits 0 when the chain is intact and 1 naming the first broken record; ``pending``
+exits 1 when the backend rejected an entry (an admin must look); ``send`` exits 1 when entries
+are still waiting. Store problems (disk, permissions, keyring) go to the one error reporter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from app.audit.chain import Break
+from app.audit.decisions import open_audit_store, staff_id
+from app.audit.export import ExportFormat, write_export
+from app.audit.outbox import OutboxSender
+from app.audit.outbox_table import DeliveryState, Outbox
+from app.audit.retention import purge
+from app.cli.commands.audit_texts import BREAKS, BREAKS_ONE, TEXTS
+from app.cli.context import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CommandContext, write_lines
+from app.problem_texts import problem_text
+from app.services import make_eligibility
+from app.settings.config import load_config
+
+if TYPE_CHECKING:
+    from app.audit.chain import VerifyReport
+    from app.audit.outbox_table import Waiting
+    from app.audit.retention import PurgePlan
+    from app.audit.store import AuditStore
+    from app.eligibility.port import EligibilityPort
+    from app.language import Language
+    from app.settings.config import Config
+
+Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
+
+
+def register(commands: Commands[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser("audit", help="check, export and purge the audit log")
+    actions = parser.add_subparsers(dest="audit_action", required=True)
+    actions.add_parser("verify", help="check the hash chain; exit 1 names the first broken record")
+    export = actions.add_parser("export", help="records of a period, pseudonyms only")
+    export.add_argument(
+        "--from",
+        dest="start",
+        type=_iso_date,
+        required=True,
+        metavar="DATE",
+        help="first day (YYYY-MM-DD, this computer's time zone)",
+    )
+    export.add_argument(
+        "--to",
+        dest="end",
+        type=_iso_date,
+        required=True,
+        metavar="DATE",
+        help="last day, included",
+    )
+    export.add_argument(
+        "--format", choices=[f.value for f in ExportFormat], default=ExportFormat.CSV.value
+    )
+    actions.add_parser("pending", help="decisions waiting for the backend, and refused ones")
+    actions.add_parser("send", help="deliver the waiting decisions to the backend now")
+    purger = actions.add_parser("purge", help="remove records older than the retention period")
+    purger.add_argument("--dry-run", action="store_true", help="only say what would be removed")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: CommandContext) -> int:
+    config = load_config(ctx.config_path)
+    store = open_audit_store(config, ctx.data_dir)
+    try:
+        if args.audit_action == "verify":
+            return _verify(store, ctx)
+        if args.audit_action == "export":
+            return _export(store, ctx, args)
+        if args.audit_action == "pending":
+            return _pending(store, ctx)
+        if args.audit_action == "send":
+            return _send(store, ctx, make_eligibility(config, ctx.data_dir))
+        cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=config.audit.retention_days)
+        report = purge(
+            store,
+            before=cutoff,
+            desk=config.desk.id,
+            staff_id=staff_id(config),
+            dry_run=args.dry_run,
+        )
+        lines = _purge_lines(report.plan, report.checkpoint_seq, cutoff, ctx.language, args.dry_run)
+        write_lines(ctx.out, *lines)
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+def _verify(store: AuditStore, ctx: CommandContext) -> int:
+    report = store.verify()
+    write_lines(ctx.out, *verify_lines(report, ctx.language))
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def verify_lines(report: VerifyReport, language: Language) -> list[str]:
+    """What ``audit verify`` says: intact with the range, or the first broken record and why."""
+    if report.ok:
+        if not report.records:
+            return [TEXTS["empty"][language]]
+        return [
+            TEXTS["intact"][language].format(
+                records=report.records, first=report.first_seq, last=report.last_seq
+            )
+        ]
+    if report.broken is Break.KEY_MISMATCH or report.broken is None:
+        return [TEXTS["key_mismatch"][language]]
+    seq, through = report.broken_seq, report.through_seq
+    table = BREAKS_ONE if through is None or through == seq else BREAKS
+    why = table.get(report.broken, BREAKS[report.broken])[language]
+    lines = [TEXTS["broken"][language].format(seq=seq, why=why.format(seq=seq, through=through))]
+    if report.broken is Break.UNREADABLE:
+        lines.append(f"  {report.reason}")
+    if report.records:
+        lines.append(TEXTS["good_before"][language].format(records=report.records))
+    return lines
+
+
+def _export(store: AuditStore, ctx: CommandContext, args: argparse.Namespace) -> int:
+    if args.end < args.start:
+        write_lines(ctx.err, TEXTS["bad_period"][ctx.language])
+        return EXIT_USAGE
+    since, until = _local_midnight(args.start), _local_midnight(args.end + dt.timedelta(days=1))
+    count = write_export(store.records(since, until), ctx.out, ExportFormat(args.format))
+    ctx.out.flush()
+    write_lines(ctx.err, TEXTS["exported"][ctx.language].format(count=count))
+    return EXIT_OK
+
+
+def _pending(store: AuditStore, ctx: CommandContext) -> int:
+    outbox = Outbox(store)
+    state = outbox.state()
+    lang = ctx.language
+    lines = [
+        TEXTS["outbox"][lang].format(
+            pending=state.pending, rejected=state.rejected, delivered=outbox.delivered_count()
+        )
+    ]
+    lines += [_waiting_line(item, lang) for item in outbox.waiting()]
+    write_lines(ctx.out, *lines)
+    return EXIT_FAILED if state.rejected else EXIT_OK
+
+
+def _waiting_line(item: Waiting, lang: Language) -> str:
+    state = TEXTS["pending" if item.state is DeliveryState.PENDING else "rejected"][lang]
+    last = ""
+    if item.last_problem is not None:
+        what = problem_text(item.last_problem, lang).what
+        last = TEXTS["last_problem"][lang].format(problem=f"{what} [{item.last_problem.value}]")
+    return TEXTS["waiting_row"][lang].format(
+        seq=item.seq,
+        kind=item.kind,
+        service=item.service or "-",
+        at=item.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        state=state,
+        attempts=item.attempts,
+        last=last,
+    )
+
+
+def _send(store: AuditStore, ctx: CommandContext, port: EligibilityPort) -> int:
+    sender = OutboxSender(store, port)
+    try:
+        done = sender.deliver_pending()
+    finally:
+        port.close()
+    state = sender.state()
+    lang = ctx.language
+    write_lines(
+        ctx.out,
+        TEXTS["sent"][lang].format(
+            delivered=done.delivered, rejected=done.rejected, pending=state.pending
+        ),
+    )
+    if done.stopped_by is not None:
+        text = problem_text(done.stopped_by, lang)
+        write_lines(ctx.err, f"{text.what} [{done.stopped_by.value}]")
+    return EXIT_FAILED if state.pending else EXIT_OK
+
+
+def _purge(store: AuditStore, ctx: CommandContext, config: Config, *, dry_run: bool) -> int:
+    cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=config.audit.retention_days)
+    who = staff_id(config)
+    report = purge(store, before=cutoff, desk=config.desk.id, staff_id=who, dry_run=dry_run)
+    lines = _purge_lines(report.plan, report.checkpoint_seq, cutoff, ctx.language, dry_run)
+    write_lines(ctx.out, *lines)
+    return EXIT_OK
+
+
+def _purge_lines(
+    plan: PurgePlan, checkpoint: int | None, cutoff: dt.datetime, lang: Language, dry_run: bool
+) -> list[str]:
+    date = cutoff.astimezone().date().isoformat()
+    if plan.through_seq is None:
+        lines = [TEXTS["nothing_to_purge"][lang].format(date=date)]
+    else:
+        key = "would_purge" if dry_run else "purged"
+        lines = [
+            TEXTS[key][lang].format(
+                count=plan.count,
+                first=plan.first_seq,
+                through=plan.through_seq,
+                date=date,
+                checkpoint=checkpoint,
+            )
+        ]
+    if plan.held_back_at is not None:
+        lines.append(TEXTS["held_back"][lang].format(seq=plan.held_back_at))
+    return lines
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time()).astimezone()
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a date is written YYYY-MM-DD") from None

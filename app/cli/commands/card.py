@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``baliecheck readers`` and ``baliecheck card``: the admin's card diagnostics."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from app.cli.card_diagnostics import describe_readers, describe_reading, read_inserted_card
+from app.cli.context import EXIT_OK, CommandContext, write_lines
+from app.cli.labels import label
+from app.services import TRAINING_PROFILE, make_card_reader, make_card_verifier
+from app.settings.config import load_config
+from eid.card_profiles import PROFILES
+
+Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
+
+
+def register(commands: Commands[argparse.ArgumentParser]) -> None:
+    readers = commands.add_parser("readers", help="list card readers and whether a card is in them")
+    _add_training(readers)
+    readers.set_defaults(handler=run_readers)
+    card = commands.add_parser(
+        "card", help="read the inserted eID and check it is genuine (diagnostics, number masked)"
+    )
+    card.add_argument(
+        "--reader", metavar="NAME", help="reader to use (default: first holding a card)"
+    )
+    _add_training(card)
+    card.set_defaults(handler=run_card)
+
+
+def _add_training(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--training",
+        action="store_true",
+        help="use the simulated reader with a sample card (no real data)",
+    )
+    command.add_argument(
+        "--profile",
+        choices=sorted(PROFILES),
+        default=TRAINING_PROFILE,
+        help="sample card in training mode",
+    )
+
+
+def run_readers(args: argparse.Namespace, ctx: CommandContext) -> int:
+    if args.training:
+        write_lines(ctx.out, label("training_banner", ctx.language))
+    reader = make_card_reader(training=args.training, profile=args.profile)
+    try:
+        write_lines(ctx.out, *describe_readers(reader.list_readers(), ctx.language))
+    finally:
+        reader.close()
+    return EXIT_OK
+
+
+def run_card(args: argparse.Namespace, ctx: CommandContext) -> int:
+    if args.training:
+        write_lines(ctx.out, label("training_banner", ctx.language))
+    # A diagnosis: a card that is not genuine is reported on its own line, not as an error.
+    verifier = make_card_verifier(load_config(ctx.config_path), training=args.training)
+    reader = make_card_reader(training=args.training, profile=args.profile)
+    try:
+        reading = read_inserted_card(reader, args.reader, verifier)
+    finally:
+        reader.close()
+    write_lines(ctx.out, *describe_reading(reading, ctx.language, dt.date.today()))
+    return EXIT_OK

@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``baliecheck credentials set NAME``: put a secret into the OS keyring, read from stdin."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from app.cli.context import EXIT_OK, EXIT_USAGE, CommandContext, write_lines
+from app.cli.labels import label
+from app.settings.credentials import KeyringCredentials, SecretName
+
+Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
+
+SETTABLE = (SecretName.BEARER_TOKEN, SecretName.OAUTH_CLIENT_SECRET, SecretName.SERVE_TOKENS)
+
+
+def register(commands: Commands[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser("credentials", help="keep backend secrets in the OS keyring")
+    actions = parser.add_subparsers(dest="action", required=True)
+    set_parser = actions.add_parser(
+        "set",
+        help="store a secret; it is read from the terminal (hidden) or from stdin, "
+        "never from the command line",
+    )
+    set_parser.add_argument("name", choices=[name.value for name in SETTABLE])
+    set_parser.set_defaults(handler=run_set)
+
+
+def run_set(args: argparse.Namespace, ctx: CommandContext) -> int:
+    name = SecretName(args.name)
+    prompt = f"{name.value}: "
+    value = getpass.getpass(prompt) if sys.stdin.isatty() else sys.stdin.readline()
+    value = value.strip()
+    if not value:
+        write_lines(ctx.err, label("secret_empty", ctx.language, name=name.value))
+        return EXIT_USAGE
+    KeyringCredentials().set(name, value)
+    write_lines(ctx.out, label("secret_stored", ctx.language, name=name.value))
+    return EXIT_OK

@@ -1,0 +1,130 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``baliecheck sources import NAME FILE.csv`` and ``baliecheck sources list``: the source lists."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.cli.context import EXIT_OK, CommandContext, write_lines
+from app.eligibility.embedded.source_store import LIST_NAME, SourceStore
+from app.language import Language
+from app.services import store_path
+from app.settings.config import load_config
+from app.settings.credentials import KeyringCredentials, pseudonym_key
+
+if TYPE_CHECKING:
+    from app.eligibility.embedded.source_store import SourceList
+
+Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
+
+_TEXTS: dict[str, dict[Language, str]] = {
+    "imported": {
+        Language.NL: "Lijst '{name}' ingelezen: {rows} rijen, gegevens van {as_of}.",
+        Language.FR: "Liste '{name}' importée : {rows} lignes, données du {as_of}.",
+        Language.EN: "List '{name}' imported: {rows} rows, data as of {as_of}.",
+    },
+    "none": {
+        Language.NL: "Nog geen lijsten ingelezen.",
+        Language.FR: "Aucune liste importée.",
+        Language.EN: "No lists imported yet.",
+    },
+    "row": {
+        Language.NL: "{name}: {rows} rijen, gegevens van {as_of}, ingelezen op {imported}",
+        Language.FR: "{name} : {rows} lignes, données du {as_of}, importée le {imported}",
+        Language.EN: "{name}: {rows} rows, data as of {as_of}, imported {imported}",
+    },
+    "other_key": {
+        Language.NL: "  (ingelezen met een andere sleutel: lees deze lijst opnieuw in)",
+        Language.FR: "  (importée avec une autre clé : importez cette liste à nouveau)",
+        Language.EN: "  (imported under another key: import this list again)",
+    },
+}
+
+
+def register(commands: Commands[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser("sources", help="import and list the embedded source lists")
+    actions = parser.add_subparsers(dest="sources_action", required=True)
+    importer = actions.add_parser(
+        "import",
+        help="replace a list with a CSV file (header: insz or insz,valid_from,valid_to)",
+    )
+    importer.add_argument("name", metavar="NAME", type=_list_name, help="list name, e.g. leefloon")
+    importer.add_argument("file", metavar="FILE.csv", type=Path)
+    importer.add_argument(
+        "--as-of",
+        type=_iso_date,
+        metavar="DATE",
+        help="date of the data (YYYY-MM-DD; default today)",
+    )
+    importer.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="accept a list without rows (otherwise refused, as a likely mistake)",
+    )
+    actions.add_parser("list", help="names, row counts and dates of the imported lists")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: CommandContext) -> int:
+    """Import or list; an AppError goes to the command line's one error reporter."""
+    store = open_store(ctx)
+    try:
+        if args.sources_action == "import":
+            as_of = args.as_of or dt.date.today()
+            imported = store.import_csv(
+                args.name, args.file, as_of=as_of, allow_empty=args.allow_empty
+            )
+            write_lines(ctx.out, _imported_line(imported, ctx.language))
+        else:
+            write_lines(ctx.out, *describe_lists(store.lists(), ctx.language))
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def open_store(ctx: CommandContext) -> SourceStore:
+    """The real lists (never the training store: importing is for production data)."""
+    path = store_path(load_config(ctx.config_path), ctx.data_dir)
+    return SourceStore(path, key=pseudonym_key(KeyringCredentials()))
+
+
+def describe_lists(lists: tuple[SourceList, ...], language: Language) -> list[str]:
+    if not lists:
+        return [_TEXTS["none"][language]]
+    lines = []
+    for entry in lists:
+        lines.append(
+            _TEXTS["row"][language].format(
+                name=entry.name,
+                rows=entry.rows,
+                as_of=entry.as_of.isoformat(),
+                imported=entry.imported_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            )
+        )
+        if not entry.key_matches:
+            lines.append(_TEXTS["other_key"][language])
+    return lines
+
+
+def _imported_line(imported: SourceList, language: Language) -> str:
+    return _TEXTS["imported"][language].format(
+        name=imported.name, rows=imported.rows, as_of=imported.as_of.isoformat()
+    )
+
+
+def _list_name(text: str) -> str:
+    if not LIST_NAME.match(text):
+        raise argparse.ArgumentTypeError(
+            "a list name is lowercase letters, digits and _, starting with a letter"
+        )
+    return text
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a date is written YYYY-MM-DD") from None

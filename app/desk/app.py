@@ -1,0 +1,290 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""DeskApp: the desk's parts built from the configuration and run on their threads.
+
+The window (ui/) gets one of these: the workflow to present, the training cards, the call
+behind "decide", and the status bar's backend and outbox state. No Qt here.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from app.audit.decisions import Decision, DecisionRecorder, open_audit_store, staff_id
+from app.audit.outbox import OutboxSender
+from app.desk.card_loop import CardLoop
+from app.desk.headless import number_reader
+from app.desk.sample_cards import card_for
+from app.desk.state import DeskState, Phase
+from app.desk.workflow import DeskWorkflow
+from app.eligibility.embedded.sample_data import sample_citizens
+from app.eligibility.wire import Channel, HealthStatus, ServicesResponse
+from app.problems import AppError, Problem
+from app.services import make_card_reader, make_card_verifier, make_eligibility
+from app.threads import Executors
+from eid.simulated import DEFAULT_READER, SimulatedCardReader
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from concurrent.futures import Future
+    from pathlib import Path
+
+    from app.audit.decisions import Recorded
+    from app.audit.outbox_table import OutboxState
+    from app.eligibility.wire import ReasonCode, Service
+    from app.settings.config import Config
+    from eid.authenticity import CardVerifier
+    from eid.virtual_card import VirtualBelpicCard
+
+log = logging.getLogger(__name__)
+
+HEALTH_EVERY_S = 30.0
+# The last catalogue the backend gave: a desk that starts while the backend is down still
+# knows the services' outcomes, so staff can decide manually with a reason.
+CATALOGUE_FILE = "services-catalogue.json"
+
+
+class BackendState(StrEnum):
+    UNKNOWN = "unknown"
+    OK = "ok"
+    DEGRADED = "degraded"
+    UNREACHABLE = "unreachable"
+
+
+@dataclass(frozen=True, slots=True)
+class DeskStatus:
+    """For the status bar: the backend's health and the decisions waiting to be sent."""
+
+    backend: BackendState = BackendState.UNKNOWN
+    pending: int = 0
+    rejected: int = 0
+    # Goes up when the service catalogue changed (fetched after the backend came back).
+    catalogue: int = 0
+
+
+class DeskApp:
+    """Everything behind one desk window; ``stop()`` ends every bc-* thread."""
+
+    def __init__(
+        self,
+        config: Config,
+        data_dir: Path,
+        *,
+        verifier: CardVerifier | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """``verifier``: the authenticity check; the configuration's unless given (tests and
+        benchmarks pass one that trusts the sample root, to put virtual cards through the
+        real PC/SC stack outside training mode). ``clock``: what the privacy timeout counts
+        with (tests move a clock of their own instead of waiting)."""
+        self.config = config
+        self.training = config.training
+        self._executors = Executors()
+        self._eligibility = make_eligibility(config, data_dir)
+        self._catalogue = data_dir / CATALOGUE_FILE
+        self._catalogue_fresh = False  # from the backend in this run, not the cached file
+        self.services: tuple[Service, ...] = self._load_services()
+        self.workflow = DeskWorkflow(
+            eligibility=self._eligibility,
+            net=self._executors.net,
+            service=config.desk.services[0],
+            desk_id=config.desk.id,
+            privacy_timeout_s=config.desk.privacy_timeout_s,
+            show_masked_number=config.desk.show_masked_number,
+            clock=clock,
+        )
+        self._reader = make_card_reader(training=self.training, profile=None)
+        verify = number_reader(verifier or make_card_verifier(config))
+        self._loop = CardLoop(self._reader, self.workflow, verify, only_reader=config.desk.reader)
+        self._audit = open_audit_store(config, data_dir)
+        self._outbox = OutboxSender(self._audit, self._eligibility, on_change=self._outbox_changed)
+        self._recorder = DecisionRecorder(
+            self._audit,
+            desk=config.desk.id,
+            staff_id=staff_id(config),
+            on_recorded=self._outbox.wake,
+        )
+        self._status = DeskStatus()
+        self._last_shown: tuple[int, Phase] | None = None
+        self._status_subscribers: list[Callable[[DeskStatus], None]] = []
+        self._stop = threading.Event()
+        self._health = threading.Thread(
+            target=self._watch_health, name="bc-net-health", daemon=True
+        )
+        self.workflow.subscribe(self._record_outcome)
+
+    @classmethod
+    def start(
+        cls,
+        config: Config,
+        data_dir: Path,
+        *,
+        verifier: CardVerifier | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> DeskApp:
+        app = cls(config, data_dir, verifier=verifier, clock=clock)
+        app._loop.start()
+        app._outbox.start()
+        app._health.start()
+        return app
+
+    # -- catalogue and training --------------------------------------------------------
+    def service(self, code: str) -> Service:
+        for service in self.services:
+            if service.code == code:
+                return service
+        raise AppError(Problem.UNKNOWN_SERVICE, f"service {code!r} not offered by the backend")
+
+    def training_cards(self) -> tuple[tuple[str, VirtualBelpicCard], ...]:
+        if not self.training:
+            return ()
+        return tuple((citizen.label, card_for(citizen)) for citizen in sample_citizens())
+
+    def insert_training_card(self, index: int) -> None:
+        self.insert_sample_card(self.training_cards()[index][1])
+
+    def insert_sample_card(self, card: VirtualBelpicCard) -> None:
+        """Any virtual card into the simulated reader, e.g. a sample profile that cannot be
+        read (``eid.card_profiles``), to show and test what staff see then."""
+        assert isinstance(self._reader, SimulatedCardReader), "only in training mode"
+        self._reader.insert(card, DEFAULT_READER)
+
+    def remove_training_card(self) -> None:
+        assert isinstance(self._reader, SimulatedCardReader), "only in training mode"
+        self._reader.remove(DEFAULT_READER)
+
+    # -- decisions ---------------------------------------------------------------------
+    def decide(
+        self, *, transaction: int, applied_outcome: str, reason_code: ReasonCode, reason_text: str
+    ) -> Future[Recorded]:
+        """Record an override (verdict shown) or a manual decision (problem shown).
+
+        Runs on the store thread; the future's result is the proof it is on disk.
+        """
+        state = self.workflow.state
+        if state.transaction != transaction or state.phase not in (Phase.VERDICT, Phase.PROBLEM):
+            raise AppError(Problem.INVALID_REQUEST, "the screen changed before the decision")
+        decision = Decision(
+            service=state.service,
+            applied_outcome=applied_outcome,
+            reason_code=reason_code,
+            reason_text=reason_text,
+            channel=state.channel or Channel.MANUAL,
+            national_number=self.workflow.current_number(transaction),
+            advice=state.advice,
+        )
+        return self._executors.store.submit(self._recorder.record_override, decision)
+
+    # -- status ------------------------------------------------------------------------
+    @property
+    def status(self) -> DeskStatus:
+        return self._status
+
+    def subscribe_status(self, callback: Callable[[DeskStatus], None]) -> None:
+        self._status_subscribers.append(callback)
+        callback(self._status)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._loop.stop()
+        self._health.join(timeout=10)
+        self._executors.shutdown()
+        self._outbox.stop()
+        self._eligibility.close()
+
+    # -- internals ---------------------------------------------------------------------
+    def _load_services(self) -> tuple[Service, ...]:
+        try:
+            services = self._eligibility.services()
+        except AppError as exc:
+            log.warning("no service catalogue from the backend (%s); using the last one", exc)
+            return _read_catalogue(self._catalogue)
+        _write_catalogue(self._catalogue, services)
+        self._catalogue_fresh = True
+        return services
+
+    def _refresh_services(self) -> None:
+        """The backend answers again: fetch the catalogue the desk started without (or with
+        only the cached one), so staff get the outcomes to decide with, without a restart."""
+        if self._catalogue_fresh:
+            return
+        try:
+            services = self._eligibility.services()
+        except AppError as exc:
+            log.info("service catalogue still not available: %s", exc.problem.value)
+            return
+        _write_catalogue(self._catalogue, services)
+        self._catalogue_fresh = True
+        self.services = services
+        self._publish_status(catalogue=self._status.catalogue + 1)
+
+    def _record_outcome(self, state: DeskState) -> None:
+        """Audit what was shown: an advice (pseudonym only) or a problem (no personal data).
+
+        Once per transaction and phase: a later snapshot of the same screen (e.g. the reader
+        state changing under a verdict) is not a second showing.
+        """
+        shown = (state.transaction, state.phase)
+        if shown == self._last_shown:
+            return
+        self._last_shown = shown
+        number = self.workflow.current_number(state.transaction)
+        if state.phase is Phase.VERDICT and state.advice is not None and state.channel:
+            self._submit_record(
+                self._recorder.record_advice_shown, state.advice, state.channel, number
+            )
+        elif state.phase is Phase.PROBLEM and state.problem is not None:
+            self._submit_record(
+                self._recorder.record_problem, state.problem, state.service, state.channel
+            )
+
+    def _submit_record(self, call: Callable[..., object], *args: object) -> None:
+        future = self._executors.store.submit(call, *args)
+        future.add_done_callback(_log_failure)
+
+    def _outbox_changed(self, state: OutboxState) -> None:
+        self._publish_status(pending=state.pending, rejected=state.rejected)
+
+    def _watch_health(self) -> None:
+        while not self._stop.is_set():
+            try:
+                health = self._eligibility.health()
+            except AppError:
+                backend = BackendState.UNREACHABLE
+            else:
+                ok = health.status is HealthStatus.OK
+                backend = BackendState.OK if ok else BackendState.DEGRADED
+                self._refresh_services()
+            outbox = self._outbox.state()
+            self._publish_status(backend=backend, pending=outbox.pending, rejected=outbox.rejected)
+            self._stop.wait(HEALTH_EVERY_S)
+
+    def _publish_status(self, **changes: object) -> None:
+        self._status = replace(self._status, **changes)  # type: ignore[arg-type]
+        for callback in list(self._status_subscribers):
+            callback(self._status)
+
+
+def _read_catalogue(path: Path) -> tuple[Service, ...]:
+    try:
+        return ServicesResponse.model_validate_json(path.read_bytes()).services
+    except (OSError, ValueError):
+        return ()
+
+
+def _write_catalogue(path: Path, services: tuple[Service, ...]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(ServicesResponse(services=services).model_dump_json(), encoding="utf-8")
+    except OSError as exc:
+        log.warning("service catalogue not cached: %s", exc)
+
+
+def _log_failure(future: Future[object]) -> None:
+    exc = future.exception()
+    if exc is not None:
+        log.error("audit record not written: %s", exc)

@@ -1,0 +1,123 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The card thread (bc-eid): waits for reader events and reads each inserted card there.
+
+No card I/O happens anywhere else. A dead PC/SC service is reported and retried, never a
+silently finished thread; neither is a failure nobody foresaw (a bug, a driver raising
+something odd): that card gets a "card unreadable" problem, the error is logged masked,
+and the loop waits for the next card.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from typing import TYPE_CHECKING
+
+from app.desk.state import ReaderState
+from app.logsafe import redact
+from app.threads import CARD_THREAD
+from eid.errors import CardFault, EidError
+from eid.reader import EventKind
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.desk.workflow import DeskWorkflow
+    from eid.insz import NationalNumber
+    from eid.reader import CardReader, ReaderEvent
+
+    ReadNumber = Callable[[CardReader, str], NationalNumber]
+
+log = logging.getLogger(__name__)
+
+POLL_S = 0.5  # how often the loop wakes to tick the privacy timeout and check for stop
+RETRY_S = 1.0  # pause before asking a dead PC/SC service again
+
+
+class CardLoop:
+    """Runs ``reader`` for ``workflow`` on one thread until stopped."""
+
+    def __init__(
+        self,
+        reader: CardReader,
+        workflow: DeskWorkflow,
+        read_number: ReadNumber,
+        *,
+        only_reader: str | None = None,
+    ) -> None:
+        self._reader = reader
+        self._workflow = workflow
+        self._read_number = read_number
+        self._only = only_reader
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=CARD_THREAD, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop waiting (cancel the blocking wait) and join the thread."""
+        self._stop.set()
+        self._reader.cancel()
+        self._thread.join(timeout=5)
+        self._reader.close()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                events = self._reader.wait_for_change(POLL_S)
+            except EidError as exc:
+                self._workflow.reader_state_changed(_reader_state(exc.fault))
+                self._stop.wait(RETRY_S)
+                continue
+            except Exception:  # noqa: BLE001 - the card thread must outlive any failure
+                _log_unexpected("waiting for reader events")
+                self._workflow.reader_state_changed(ReaderState.SERVICE_DOWN)
+                self._stop.wait(RETRY_S)
+                continue
+            for event in events:
+                self._handle(event)
+            if not events:
+                self._check_readers()
+            self._workflow.tick()
+
+    def _handle(self, event: ReaderEvent) -> None:
+        if self._only is not None and event.reader != self._only:
+            return
+        if event.kind is EventKind.CARD_INSERTED:
+            transaction = self._workflow.card_inserted(event.reader)
+            try:
+                number = self._read_number(self._reader, event.reader)
+            except EidError as exc:
+                log.info("card read failed: %s", exc.fault.value)
+                self._workflow.card_failed(transaction, exc.fault)
+            except Exception:  # noqa: BLE001 - one odd card must not stop the desk
+                _log_unexpected("reading a card")
+                self._workflow.card_failed(transaction, CardFault.CARD_UNREADABLE)
+            else:
+                self._workflow.card_read(transaction, number)
+        elif event.kind is EventKind.CARD_REMOVED:
+            self._workflow.card_removed(event.reader)
+
+    def _check_readers(self) -> None:
+        try:
+            readers = [s.name for s in self._reader.list_readers()]
+        except EidError as exc:
+            self._workflow.reader_state_changed(_reader_state(exc.fault))
+            return
+        present = readers and (self._only is None or self._only in readers)
+        self._workflow.reader_state_changed(ReaderState.READY if present else ReaderState.NO_READER)
+
+
+def _reader_state(fault: CardFault) -> ReaderState:
+    if fault is CardFault.PCSC_UNAVAILABLE:
+        return ReaderState.SERVICE_DOWN
+    if fault is CardFault.PCSC_NOT_INSTALLED:
+        return ReaderState.SERVICE_MISSING
+    return ReaderState.NO_READER
+
+
+def _log_unexpected(where: str) -> None:
+    """The traceback for IT, masked in the record itself: a message may hold card data."""
+    log.error("unexpected failure %s:\n%s", where, redact(traceback.format_exc()))

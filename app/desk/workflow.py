@@ -1,0 +1,223 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""DeskWorkflow: the desk's state machine. The UI only presents its snapshots.
+
+waiting → reading → asking → verdict | problem → waiting (card out, Esc, or the privacy
+timeout). Every card or typed number starts a transaction; a result whose transaction is
+no longer current is dropped, so a swapped card never shows the previous person's verdict.
+Methods return at once; HTTP runs on the bc-net pool. Subscribers are called on whichever
+thread changed the state.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from app.desk.state import DeskState, Phase, ReaderState
+from app.eligibility.port import AdviceQuery
+from app.eligibility.wire import Channel
+from app.problems import AppError, Problem, problem_for_fault
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from concurrent.futures import Executor, Future
+
+    from app.eligibility.port import EligibilityPort
+    from app.eligibility.wire import Advice
+    from eid.errors import CardFault
+    from eid.insz import NationalNumber
+
+log = logging.getLogger(__name__)
+
+
+class DeskWorkflow:
+    """One desk: one service at a time, one transaction at a time."""
+
+    def __init__(  # noqa: PLR0913 - the composition root passes each part by name
+        self,
+        *,
+        eligibility: EligibilityPort,
+        net: Executor,
+        service: str,
+        desk_id: str,
+        privacy_timeout_s: float = 60.0,
+        show_masked_number: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._eligibility = eligibility
+        self._net = net
+        self._desk_id = desk_id
+        self._timeout = privacy_timeout_s
+        self._show_masked = show_masked_number
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._subscribers: list[Callable[[DeskState], None]] = []
+        self._state = DeskState(Phase.WAITING, 0, service)
+        self._number: NationalNumber | None = None
+        # The reader of the current card transaction: taking a card out of another reader
+        # (a desk with two) must not clear this person's screen.
+        self._card_reader: str | None = None
+        self._touched = clock()
+        self._holds = 0
+
+    # -- observing ---------------------------------------------------------------------
+    @property
+    def state(self) -> DeskState:
+        return self._state
+
+    def subscribe(self, callback: Callable[[DeskState], None]) -> None:
+        self._subscribers.append(callback)
+        callback(self._state)
+
+    def current_number(self, transaction: int) -> NationalNumber | None:
+        """The number of the current transaction (for a manual decision), else None."""
+        with self._lock:
+            return self._number if transaction == self._state.transaction else None
+
+    # -- card thread -------------------------------------------------------------------
+    def card_inserted(self, reader: str) -> int:
+        log.debug("card inserted in %s", reader)
+        with self._lock:
+            transaction = self._begin(Phase.READING, Channel.CARD)
+            self._card_reader = reader
+            return transaction
+
+    def card_read(self, transaction: int, number: NationalNumber) -> None:
+        with self._lock:
+            if transaction != self._state.transaction:
+                return
+        self._ask(transaction, number)
+
+    def card_failed(self, transaction: int, fault: CardFault) -> None:
+        self._finish(transaction, problem=problem_for_fault(fault))
+
+    def card_removed(self, reader: str) -> None:
+        """The citizen took their card: clear, unless the screen is about a card in another
+        reader (then this was someone else's card)."""
+        with self._lock:
+            other = self._state.channel is Channel.CARD and self._card_reader not in (None, reader)
+            if other:
+                log.debug("card removed from %s; the screen is about another reader", reader)
+                return
+            log.debug("card removed from %s", reader)
+            self._reset()
+
+    def reader_state_changed(self, reader_state: ReaderState) -> None:
+        with self._lock:
+            if reader_state is not self._state.reader_state:
+                # Not staff activity: the privacy timeout keeps running.
+                self._publish(replace(self._state, reader_state=reader_state), touch=False)
+
+    def tick(self) -> None:
+        """Clear a verdict or problem nobody touched for the privacy timeout."""
+        with self._lock:
+            if self._holds:
+                return
+            settled = self._state.phase in (Phase.VERDICT, Phase.PROBLEM)
+            if settled and self._clock() - self._touched >= self._timeout:
+                log.info("privacy timeout: screen cleared")
+                self._reset()
+
+    # -- staff -------------------------------------------------------------------------
+    def hold(self) -> None:
+        """Staff are working on this screen (a dialog is open): no privacy timeout until
+        ``release``. Taking the card out or Esc still clears it."""
+        with self._lock:
+            self._holds += 1
+
+    def release(self) -> None:
+        with self._lock:
+            self._holds = max(0, self._holds - 1)
+            self._touched = self._clock()
+
+    def enter_manually(self, number: NationalNumber) -> int:
+        transaction = self._begin(Phase.ASKING, Channel.MANUAL)
+        self._ask(transaction, number)
+        return transaction
+
+    def switch_service(self, service: str) -> None:
+        with self._lock:
+            self._number = None
+            self._publish(
+                DeskState(
+                    Phase.WAITING,
+                    self._state.transaction + 1,
+                    service,
+                    reader_state=self._state.reader_state,
+                )
+            )
+
+    def clear(self) -> None:
+        """Back to waiting; any result still under way is dropped."""
+        with self._lock:
+            self._reset()
+
+    # -- internals ---------------------------------------------------------------------
+    def _begin(self, phase: Phase, channel: Channel) -> int:
+        with self._lock:
+            self._number = None
+            self._card_reader = None
+            state = DeskState(
+                phase,
+                self._state.transaction + 1,
+                self._state.service,
+                channel=channel,
+                reader_state=self._state.reader_state,
+            )
+            self._publish(state)
+            return state.transaction
+
+    def _ask(self, transaction: int, number: NationalNumber) -> None:
+        with self._lock:
+            self._number = number
+            masked = number.masked if self._show_masked else None
+            self._publish(replace(self._state, phase=Phase.ASKING, masked_number=masked))
+            query = AdviceQuery(
+                self._state.service, number, self._desk_id, self._state.channel or Channel.CARD
+            )
+        future = self._net.submit(self._eligibility.advise, query)
+        future.add_done_callback(lambda done: self._advised(transaction, done))
+
+    def _advised(self, transaction: int, future: Future[Advice]) -> None:
+        try:
+            advice = future.result()
+        except AppError as exc:
+            log.info("no advice: %s", exc.problem.value)
+            self._finish(transaction, problem=exc.problem)
+        except Exception:  # noqa: BLE001 - never a verdict from an unknown failure
+            log.exception("advice call failed unexpectedly")
+            self._finish(transaction, problem=Problem.BACKEND_BAD_RESPONSE)
+        else:
+            self._finish(transaction, advice=advice)
+
+    def _finish(
+        self, transaction: int, *, advice: Advice | None = None, problem: Problem | None = None
+    ) -> None:
+        with self._lock:
+            if transaction != self._state.transaction:
+                log.debug("dropped a result of an earlier transaction")
+                return
+            phase = Phase.VERDICT if advice is not None else Phase.PROBLEM
+            self._publish(replace(self._state, phase=phase, advice=advice, problem=problem))
+
+    def _reset(self) -> None:
+        self._number = None
+        self._card_reader = None
+        self._publish(
+            DeskState(
+                Phase.WAITING,
+                self._state.transaction + 1,
+                self._state.service,
+                reader_state=self._state.reader_state,
+            )
+        )
+
+    def _publish(self, state: DeskState, *, touch: bool = True) -> None:
+        self._state = state
+        if touch:
+            self._touched = self._clock()
+        for callback in list(self._subscribers):
+            callback(state)

@@ -1,0 +1,267 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""EmbeddedEligibility: the EligibilityPort in-process, over rule files and imported source lists.
+
+Issued advice ids and overrides live in the source store's SQLite file, beside the lists, keyed
+by pseudonym. Thread-safe: every database call goes through the store's one locked connection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import time
+import uuid
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from app.eligibility import wire
+from app.eligibility.embedded.source_store import durable_transaction
+from app.logsafe import redact
+from app.problems import AppError, Problem
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Callable, Iterable
+
+    from app.eligibility.embedded.rules import ServiceRules
+    from app.eligibility.embedded.source_store import SourceStore
+    from app.eligibility.port import AdviceQuery, OverrideRecord
+
+log = logging.getLogger(__name__)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS issued_advices (
+    advice_id TEXT PRIMARY KEY,
+    service TEXT NOT NULL,
+    outcome_code TEXT NOT NULL,
+    pseudonym BLOB NOT NULL,
+    decided_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS overrides (
+    idempotency_key TEXT PRIMARY KEY,
+    body_hash BLOB NOT NULL,
+    override_id TEXT NOT NULL UNIQUE,
+    advice_id TEXT,
+    service TEXT NOT NULL,
+    outcome_code TEXT NOT NULL,
+    reason_code TEXT NOT NULL,
+    reason_text TEXT NOT NULL,
+    staff_id TEXT NOT NULL,
+    desk TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    pseudonym BLOB NOT NULL,
+    recorded_at TEXT NOT NULL
+);
+"""
+_KEY_LENGTH = range(8, 129)  # the contract's Idempotency-Key: 8 to 128 characters
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def new_advice_id() -> str:
+    """A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then 74 random bits.
+
+    Unguessable like a version 4, but ordered by time, so remembering an issued advice appends
+    to the table's last page instead of a random one (the difference grows with the table).
+    """
+    millis = time.time_ns() // 1_000_000
+    random = int.from_bytes(os.urandom(10), "big")
+    rand_a, rand_b = random >> 68, random & ((1 << 62) - 1)
+    value = (millis & ((1 << 48) - 1)) << 80 | 0x7 << 76 | rand_a << 64 | 0b10 << 62 | rand_b
+    return str(uuid.UUID(int=value))
+
+
+class EmbeddedEligibility:
+    """Advice from rules over a SourceStore. Owns the store: ``close()`` closes it."""
+
+    def __init__(
+        self,
+        rules: Iterable[ServiceRules],
+        store: SourceStore,
+        *,
+        now: Callable[[], dt.datetime] = _utc_now,
+    ) -> None:
+        self._rules = {service.code: service for service in rules}
+        self._store = store
+        self._now = now
+        with store.connection() as conn:
+            conn.executescript(_SCHEMA)
+
+    def services(self) -> tuple[wire.Service, ...]:
+        return tuple(rules.service for rules in self._rules.values())
+
+    def advise(self, query: AdviceQuery) -> wire.Advice:
+        """The first matching outcome on today's lists; INSUFFICIENT_DATA if a list is missing.
+
+        The contract's person-unknown is never answered here: the lists say who has a right,
+        not who exists, so a person on none of them simply gets the default outcome.
+        """
+        rules = self._service(query.service)
+        decided_at = self._now()
+        pseudonym = self._store.pseudonym(query.national_number)
+        found = self._store.lookup(rules.facts, pseudonym, on=decided_at.astimezone().date())
+        missing = rules.facts - found.as_of.keys()
+        if missing:
+            raise AppError(
+                Problem.INSUFFICIENT_DATA,
+                f"service {rules.code} needs source lists never imported: "
+                + ", ".join(sorted(missing)),
+            )
+        outcome = rules.outcome(rules.evaluate(found.member_of))
+        advice_id = new_advice_id()
+        with self._store.connection() as conn:
+            conn.execute(
+                "INSERT INTO issued_advices VALUES (?, ?, ?, ?, ?)",
+                (advice_id, rules.code, outcome.code, pseudonym, decided_at.isoformat()),
+            )
+        return wire.Advice(
+            advice_id=advice_id,
+            service=rules.code,
+            outcome=outcome,
+            decided_at=decided_at,
+            data_as_of=min(found.as_of.values(), default=None),
+        )
+
+    def record_override(
+        self, record: OverrideRecord, *, idempotency_key: str
+    ) -> wire.OverrideReceipt:
+        """Record once per key: a replay with the same body gets the first receipt."""
+        if len(idempotency_key) not in _KEY_LENGTH:
+            raise AppError(Problem.INVALID_REQUEST, "Idempotency-Key must be 8 to 128 characters")
+        body = _wire_body(record)
+        number = record.national_number if record.advice_id is None else None
+        given = self._store.pseudonym(number) if number is not None else None
+        body_hash = _body_hash(body, given)
+        with self._store.connection() as conn, durable_transaction(conn):
+            receipt = _replay(conn, idempotency_key, body_hash)
+            if receipt is None:
+                pseudonym = self._check(conn, record, given)
+                receipt = self._insert(conn, record, idempotency_key, body_hash, pseudonym)
+        return receipt
+
+    def health(self) -> wire.Health:
+        """Each source list the rules need: ok with its date, or unavailable if never imported."""
+        needed = sorted(frozenset().union(*(rules.facts for rules in self._rules.values())))
+        imported = {entry.name: entry for entry in self._store.lists() if entry.key_matches}
+        sources = tuple(
+            wire.HealthSource(name=name, status=wire.SourceStatus.OK, as_of=imported[name].as_of)
+            if name in imported
+            else wire.HealthSource(name=name, status=wire.SourceStatus.UNAVAILABLE)
+            for name in needed
+        )
+        degraded = any(source.status is wire.SourceStatus.UNAVAILABLE for source in sources)
+        status = wire.HealthStatus.DEGRADED if degraded else wire.HealthStatus.OK
+        return wire.Health(status=status, sources=sources)
+
+    def close(self) -> None:
+        self._store.close()
+
+    def _service(self, code: str) -> ServiceRules:
+        rules = self._rules.get(code)
+        if rules is None:
+            raise AppError(Problem.UNKNOWN_SERVICE, f"no rules for service '{redact(code[:64])}'")
+        return rules
+
+    def _check(
+        self, conn: sqlite3.Connection, record: OverrideRecord, given: bytes | None
+    ) -> bytes:
+        """The person's pseudonym, after checking service, outcome and advice."""
+        rules = self._service(record.service)
+        if record.outcome_code not in {o.code for o in rules.service.outcomes}:
+            raise AppError(
+                Problem.INVALID_REQUEST, f"outcome_code is not an outcome of service {rules.code}"
+            )
+        if record.advice_id is None:
+            if given is None:
+                raise AppError(Problem.INVALID_REQUEST, "an override without advice_id needs insz")
+            return given
+        row = conn.execute(
+            "SELECT service, pseudonym FROM issued_advices WHERE advice_id = ?",
+            (record.advice_id,),
+        ).fetchone()
+        if row is None:
+            raise AppError(Problem.UNKNOWN_ADVICE, "advice_id was not issued by this backend")
+        if row[0] != rules.code:
+            raise AppError(Problem.INVALID_REQUEST, "advice_id belongs to another service")
+        pseudonym: bytes = row[1]
+        return pseudonym
+
+    def _insert(
+        self,
+        conn: sqlite3.Connection,
+        record: OverrideRecord,
+        idempotency_key: str,
+        body_hash: bytes,
+        pseudonym: bytes,
+    ) -> wire.OverrideReceipt:
+        receipt = wire.OverrideReceipt(
+            override_id=str(uuid.uuid4()), advice_id=record.advice_id, recorded_at=self._now()
+        )
+        conn.execute(
+            "INSERT INTO overrides VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                idempotency_key,
+                body_hash,
+                receipt.override_id,
+                record.advice_id,
+                record.service,
+                record.outcome_code,
+                record.reason_code.value,
+                redact(record.reason_text),  # a number typed into the reason is not kept
+                record.staff_id,
+                record.desk,
+                record.decided_at.isoformat(),
+                pseudonym,
+                receipt.recorded_at.isoformat(),
+            ),
+        )
+        log.info("override %s recorded for service %s", receipt.override_id, record.service)
+        return receipt
+
+
+def _replay(
+    conn: sqlite3.Connection, idempotency_key: str, body_hash: bytes
+) -> wire.OverrideReceipt | None:
+    """The first receipt for this key; IDEMPOTENCY_CONFLICT if its body was different."""
+    row = conn.execute(
+        "SELECT body_hash, override_id, advice_id, recorded_at FROM overrides "
+        "WHERE idempotency_key = ?",
+        (idempotency_key,),
+    ).fetchone()
+    if row is None:
+        return None
+    if row[0] != body_hash:
+        raise AppError(
+            Problem.IDEMPOTENCY_CONFLICT, "Idempotency-Key was used before with another body"
+        )
+    return wire.OverrideReceipt(
+        override_id=row[1], advice_id=row[2], recorded_at=dt.datetime.fromisoformat(row[3])
+    )
+
+
+def _wire_body(record: OverrideRecord) -> dict[str, object]:
+    """The contract body as JSON values; INVALID_REQUEST (without input values) if it is not."""
+    try:
+        return record.to_wire().model_dump(mode="json")
+    except ValidationError as exc:
+        reasons = "; ".join(
+            f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}"
+            for error in exc.errors(include_input=False, include_url=False)
+        )
+        raise AppError(Problem.INVALID_REQUEST, reasons) from None
+
+
+def _body_hash(body: dict[str, object], pseudonym: bytes | None) -> bytes:
+    """SHA-256 of the canonical body, the number replaced by its keyed pseudonym.
+
+    A plain hash of a body with the number could be reversed by trying all numbers.
+    """
+    canonical = dict(body, insz=pseudonym.hex() if pseudonym is not None else None)
+    text = json.dumps(canonical, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).digest()

@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Synthetic sample citizens (resources/sample/citizens.toml) and the training source store.
+
+Used when no configuration exists (training mode) and by the training menu's virtual cards.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from app.eligibility.embedded.source_store import LIST_NAME
+from app.problems import AppError, Problem
+from app.resource_paths import sample_dir
+from eid.errors import EidError
+from eid.insz import NationalNumber
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from app.eligibility.embedded.source_store import SourceList, SourceStore
+
+log = logging.getLogger(__name__)
+
+ListName = Annotated[str, StringConstraints(pattern=LIST_NAME.pattern)]
+
+
+class _CitizenSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: Annotated[str, StringConstraints(min_length=1)]
+    insz: Annotated[str, Field(repr=False)]
+    lists: list[ListName]
+
+
+class _SampleSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lists: list[ListName]
+    citizens: list[_CitizenSpec]
+
+
+@dataclass(frozen=True, slots=True)
+class SampleCitizen:
+    """A made-up person: what the training menu calls them, their number, their lists."""
+
+    label: str
+    national_number: NationalNumber
+    lists: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class SampleData:
+    lists: tuple[str, ...]
+    citizens: tuple[SampleCitizen, ...]
+
+
+def default_sample_file() -> Path:
+    return sample_dir() / "citizens.toml"
+
+
+def load_sample_data(path: Path | None = None) -> SampleData:
+    """The sample file, checked (valid numbers, known lists), or SOURCE_FILE_INVALID."""
+    path = path or default_sample_file()
+    try:
+        spec = _SampleSpec.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+        citizens = tuple(
+            SampleCitizen(c.label, NationalNumber(c.insz), frozenset(c.lists))
+            for c in spec.citizens
+        )
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, EidError) as exc:
+        raise AppError(Problem.SOURCE_FILE_INVALID, f"sample data {path}: {exc}") from None
+    except ValidationError as exc:
+        first = exc.errors(include_input=False, include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise AppError(
+            Problem.SOURCE_FILE_INVALID, f"sample data {path}: {where}: {first['msg']}"
+        ) from None
+    undeclared = {name for c in citizens for name in c.lists} - set(spec.lists)
+    if undeclared:
+        raise AppError(
+            Problem.SOURCE_FILE_INVALID,
+            f"sample data {path}: lists not declared at the top: {', '.join(sorted(undeclared))}",
+        )
+    return SampleData(lists=tuple(spec.lists), citizens=citizens)
+
+
+def sample_citizens(path: Path | None = None) -> tuple[SampleCitizen, ...]:
+    """Every sample citizen, in file order."""
+    return load_sample_data(path).citizens
+
+
+def seed_training_store(
+    store: SourceStore, as_of: dt.date, *, path: Path | None = None
+) -> tuple[SourceList, ...]:
+    """Import every sample list into ``store`` (replacing lists of the same name)."""
+    data = load_sample_data(path)
+    imported = []
+    with tempfile.TemporaryDirectory(prefix="baliecheck-sample-") as tmp:
+        for name in data.lists:
+            csv_path = Path(tmp) / f"{name}.csv"
+            with csv_path.open("w", encoding="utf-8", newline="") as stream:
+                writer = csv.writer(stream)
+                writer.writerow(["insz"])
+                writer.writerows(
+                    [c.national_number.digits] for c in data.citizens if name in c.lists
+                )
+            imported.append(store.import_csv(name, csv_path, as_of=as_of, allow_empty=True))
+    log.info("training store seeded with %d sample lists", len(imported))
+    return tuple(imported)

@@ -1,0 +1,345 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The source store: imported lists (who is on which list, and when) in SQLite, pseudonymised.
+
+A row holds HMAC-SHA256(installation key, national number), never the number. Each list
+records the key it was imported with: a list imported under another key (a keyring that was
+reset) counts as not imported, so it can only cause "no advice", never a wrong "no".
+
+Thread safety: one connection, guarded by a lock; calls are short. An import reads and hashes
+the file on a connection of its own and takes the write lock only for the final swap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import logging
+import re
+import sqlite3
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.eligibility.embedded.source_files import BadRows, read_list_file
+from app.problems import AppError, Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterator
+    from contextlib import AbstractContextManager
+    from pathlib import Path
+    from types import TracebackType
+
+    from eid.insz import NationalNumber
+
+log = logging.getLogger(__name__)
+
+LIST_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+_BATCH = 10_000
+_KEY_CHECK_MESSAGE = b"baliecheck source store: key check"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS source_lists (
+    name TEXT PRIMARY KEY,
+    list_id INTEGER NOT NULL UNIQUE,
+    as_of TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    row_count INTEGER NOT NULL,
+    key_check BLOB NOT NULL,
+    first_row INTEGER NOT NULL,  -- the list's rows are this rowid range of source_rows
+    last_row INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS source_rows (
+    list_id INTEGER NOT NULL,
+    pseudonym BLOB NOT NULL,
+    valid_from TEXT,
+    valid_to TEXT
+);
+-- One seek finds a person on every list; the index covers the row, so no table read.
+CREATE INDEX IF NOT EXISTS source_rows_by_person
+    ON source_rows (pseudonym, list_id, valid_from, valid_to);
+"""
+
+# Over all lists at once (7 rows, not worth an IN list): one read, so one snapshot.
+_LOOKUP = """
+SELECT l.name, l.as_of, EXISTS (
+    SELECT 1 FROM source_rows r
+    WHERE r.pseudonym = ?1 AND r.list_id = l.list_id
+      AND (r.valid_from IS NULL OR r.valid_from <= ?2)
+      AND (r.valid_to IS NULL OR r.valid_to >= ?2))
+FROM source_lists l WHERE l.key_check = ?3
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceList:
+    """What the store knows about one imported list."""
+
+    name: str
+    rows: int
+    as_of: dt.date
+    imported_at: dt.datetime
+    key_matches: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """One person against some lists: the snapshot date of each list found, and where they are."""
+
+    as_of: dict[str, dt.date]
+    member_of: frozenset[str]
+
+
+class SourceStore:
+    """Imported source lists in one SQLite file (WAL), keyed by pseudonym."""
+
+    def __init__(self, path: Path, *, key: bytes) -> None:
+        if len(key) < 16:
+            raise ValueError("the pseudonym key must be at least 16 bytes")
+        self.path = path
+        self._key = key
+        self._key_check = hmac.digest(key, _KEY_CHECK_MESSAGE, "sha256")
+        self._errors = _StoreErrors(path)
+        with self._errors:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = _connect(path)
+            self._conn.executescript(_SCHEMA)
+        self._lock = threading.Lock()
+        self._locked = _LockedConnection(self._conn, self._lock, self._errors)
+
+    def pseudonym(self, number: NationalNumber) -> bytes:
+        """HMAC-SHA256 of the digits under this installation's key."""
+        return hmac.digest(self._key, number.digits.encode("ascii"), "sha256")
+
+    def connection(self) -> AbstractContextManager[sqlite3.Connection]:
+        """The store's connection, held under its lock (for tables kept beside the lists)."""
+        return self._locked
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def lists(self) -> tuple[SourceList, ...]:
+        """Every imported list, by name; ``key_matches`` False means: import it again."""
+        with self.connection() as conn:
+            rows = conn.execute(
+                "SELECT name, row_count, as_of, imported_at, key_check = ? "
+                "FROM source_lists ORDER BY name",
+                (self._key_check,),
+            ).fetchall()
+        return tuple(
+            SourceList(
+                name=name,
+                rows=count,
+                as_of=dt.date.fromisoformat(as_of),
+                imported_at=dt.datetime.fromisoformat(imported_at),
+                key_matches=bool(matches),
+            )
+            for name, count, as_of, imported_at, matches in rows
+        )
+
+    def as_of(self, name: str) -> dt.date | None:
+        """The snapshot date of a list; None if it was never imported (under this key)."""
+        with self.connection() as conn:
+            row = conn.execute(
+                "SELECT as_of FROM source_lists WHERE name = ? AND key_check = ?",
+                (name, self._key_check),
+            ).fetchone()
+        return dt.date.fromisoformat(row[0]) if row else None
+
+    def lookup(self, names: Collection[str], pseudonym: bytes, *, on: dt.date) -> Lookup:
+        """In one read: which of ``names`` exist (with their dates) and hold the person on ``on``.
+
+        A list missing from ``as_of`` was never imported: the caller must not read that as "no".
+        """
+        if not names:
+            return Lookup({}, frozenset())
+        with self.connection() as conn:
+            rows = conn.execute(_LOOKUP, (pseudonym, on.isoformat(), self._key_check)).fetchall()
+        rows = [row for row in rows if row[0] in names]
+        return Lookup(
+            as_of={name: dt.date.fromisoformat(as_of) for name, as_of, _ in rows},
+            member_of=frozenset(name for name, _, member in rows if member),
+        )
+
+    def member(self, name: str, pseudonym: bytes, on: dt.date) -> bool:
+        """True if the person is on the list on that day; INSUFFICIENT_DATA if never imported."""
+        found = self.lookup((name,), pseudonym, on=on)
+        if name not in found.as_of:
+            raise AppError(Problem.INSUFFICIENT_DATA, f"source list '{name}' was never imported")
+        return name in found.member_of
+
+    def import_csv(
+        self, name: str, path: Path, *, as_of: dt.date, allow_empty: bool = False
+    ) -> SourceList:
+        """Replace list ``name`` with the rows of a CSV file, all or nothing.
+
+        Header ``insz`` or ``insz,valid_from,valid_to`` (ISO dates, empty = open). Every row is
+        checked; if any is bad, nothing is imported and the error names the bad lines. A list
+        without rows is refused unless ``allow_empty``: an empty yearly list by mistake would
+        turn every "yes" into "no".
+        """
+        if not LIST_NAME.match(name):
+            raise AppError(
+                Problem.INVALID_REQUEST,
+                "a list name is lowercase letters, digits and _ (starting with a letter)",
+            )
+        with self._errors:
+            conn = _connect(self.path)
+        try:
+            with self._errors:
+                count = self._stage(conn, path)
+            if count == 0 and not allow_empty:
+                raise AppError(
+                    Problem.SOURCE_FILE_INVALID,
+                    f"{path}: the file has no rows; an empty list is imported only when "
+                    "explicitly allowed (--allow-empty)",
+                )
+            with self._errors:
+                imported = self._swap(conn, name, as_of=as_of, count=count)
+        finally:
+            conn.close()
+        log.info("source list %s imported: %d rows as of %s", name, count, as_of)
+        return imported
+
+    def _stage(self, conn: sqlite3.Connection, path: Path) -> int:
+        """Check and hash every row into a temporary table; the count, or SOURCE_FILE_INVALID."""
+        conn.execute(
+            "CREATE TEMP TABLE staged (pseudonym BLOB NOT NULL, valid_from TEXT, valid_to TEXT)"
+        )
+        bad = BadRows()
+        batch: list[tuple[bytes, str | None, str | None]] = []
+        count = 0
+        conn.execute("BEGIN")
+        for digits, valid_from, valid_to in read_list_file(path, bad):
+            count += 1
+            if bad.count:
+                continue  # nothing will be imported: only look for more bad rows
+            mac = hmac.digest(self._key, digits.encode("ascii"), "sha256")
+            batch.append((mac, valid_from, valid_to))
+            if len(batch) >= _BATCH:
+                conn.executemany("INSERT INTO temp.staged VALUES (?, ?, ?)", batch)
+                batch.clear()
+        conn.executemany("INSERT INTO temp.staged VALUES (?, ?, ?)", batch)
+        conn.execute("COMMIT")
+        if bad.count:
+            raise AppError(
+                Problem.SOURCE_FILE_INVALID,
+                f"{path}: {bad.count} bad rows, nothing imported: {bad.text()}",
+            )
+        return count
+
+    def _swap(
+        self, conn: sqlite3.Connection, name: str, *, as_of: dt.date, count: int
+    ) -> SourceList:
+        """In one transaction: the staged rows in, the old rows out, the list's entry updated.
+
+        A list's rows get consecutive rowids (one INSERT under the write lock), so its entry
+        keeps that range and the old rows go by range, without an index on list_id.
+        """
+        imported_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        with durable_transaction(conn):
+            old = conn.execute(
+                "SELECT list_id, first_row, last_row FROM source_lists WHERE name = ?", (name,)
+            ).fetchone()
+            new_id, first_row = conn.execute(
+                "SELECT (SELECT COALESCE(MAX(list_id), 0) + 1 FROM source_lists), "
+                "(SELECT COALESCE(MAX(rowid), 0) + 1 FROM source_rows)"
+            ).fetchone()
+            conn.execute(
+                "INSERT INTO source_rows (list_id, pseudonym, valid_from, valid_to) "
+                "SELECT ?, pseudonym, valid_from, valid_to FROM temp.staged ORDER BY pseudonym",
+                (new_id,),
+            )
+            if old is not None:  # the list_id check keeps other lists safe whatever the range
+                conn.execute(
+                    "DELETE FROM source_rows WHERE rowid BETWEEN ? AND ? AND list_id = ?",
+                    (old[1], old[2], old[0]),
+                )
+            entry = (name, new_id, as_of.isoformat(), imported_at.isoformat(), count)
+            conn.execute(
+                "INSERT OR REPLACE INTO source_lists (name, list_id, as_of, imported_at, "
+                "row_count, key_check, first_row, last_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (*entry, self._key_check, first_row, first_row + count - 1),
+            )
+        return SourceList(name=name, rows=count, as_of=as_of, imported_at=imported_at)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode = WAL")
+    # NORMAL: a commit survives a crash of the process, not always a power cut. Writes that
+    # must survive one (an import, an override) go through durable_transaction.
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+@contextmanager
+def durable_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on any error), on disk when it returns.
+
+    The commit syncs the write-ahead log, so what was committed before it is on disk too.
+    """
+    conn.execute("PRAGMA synchronous = FULL")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("PRAGMA synchronous = NORMAL")
+
+
+class _StoreErrors:
+    """SQLite failures (locked, disk full, not a database) and OS errors as SOURCE_UNAVAILABLE."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if isinstance(exc, sqlite3.Error):
+            reason = f"{type(exc).__name__}: {exc}"
+        elif isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
+        else:
+            return
+        raise AppError(Problem.SOURCE_UNAVAILABLE, f"source store {self.path}: {reason}") from None
+
+
+class _LockedConnection:
+    """The one connection under the store's lock; a class, not a generator: advise is hot."""
+
+    __slots__ = ("_conn", "_errors", "_lock")
+
+    def __init__(
+        self, conn: sqlite3.Connection, lock: threading.Lock, errors: _StoreErrors
+    ) -> None:
+        self._conn = conn
+        self._lock = lock
+        self._errors = errors
+
+    def __enter__(self) -> sqlite3.Connection:
+        self._lock.acquire()
+        return self._conn
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._lock.release()
+        self._errors.__exit__(exc_type, exc, traceback)
