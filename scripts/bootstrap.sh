@@ -38,6 +38,7 @@ make_venv() {
         "$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".${extra:+[$extra]}"
         touch "$stamp"
     fi
+    "$venv/bin/python" -m app.i18n  # resources/locale/*/LC_MESSAGES/*.po -> .mo (not committed)
     "$venv/bin/python" -m ui.translations  # .ts -> .qm beside them (not committed)
     "$venv/bin/python" -m ui.icons >/dev/null  # the icon's SVG -> PNG and ICO (not committed)
 }
