@@ -5,19 +5,30 @@ The catalogues are ``resources/locale/<lang>/LC_MESSAGES/baliecheck.po`` (transl
 read them: Poedit, Weblate); the compiled ``.mo`` beside each is built, never committed
 (``python -m app.i18n`` compiles them, as the set-up scripts and the build do). Dutch needs
 no catalogue: the source strings are Dutch, and gettext's own plural rule (one, else many)
-is Dutch's. Mark a string with ``_`` where it is used, or with ``N_`` in a table read later.
+is Dutch's. Mark a string with ``gettext``/``ngettext``/``pgettext`` where it is used, or
+with ``N_`` in a table translated later. argparse's own words ("usage:", "error:") are
+English msgids in a second domain, ``argparse``, with a Dutch and a French catalogue.
 """
 
 from __future__ import annotations
 
 import functools
 import gettext
+import io
+import logging
 import sys
+from pathlib import Path
 
 from app.language import Language
 from app.resource_paths import resources_dir
 
 DOMAIN = "baliecheck"
+ARGPARSE_DOMAIN = "argparse"
+# Where our strings are, and what marks one for the catalogue (Babel's keyword specs).
+SOURCE_PACKAGES = ("app", "ui", "eid")
+KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+
+log = logging.getLogger(__name__)
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's own name for "mark, translate later"
@@ -25,21 +36,95 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's own name for "mark, trans
     return message
 
 
+def locale_dir() -> Path:
+    return resources_dir() / "locale"
+
+
 @functools.cache
 def translations(language: Language) -> gettext.NullTranslations:
-    """The catalogue of ``language``; Dutch (the source) is the strings themselves."""
+    """The catalogue of ``language``; Dutch (the source) is the strings themselves.
+
+    A catalogue that was never compiled leaves the words in Dutch (logged once): the
+    set-up scripts and the build compile them; ``baliecheck selftest`` names a missing one.
+    """
     if language is Language.NL:
         return gettext.NullTranslations()
-    return gettext.translation(DOMAIN, localedir=resources_dir() / "locale", languages=[language])
+    return _load(DOMAIN, language)
 
 
-def compile_catalogues() -> None:
-    """``.po`` → ``.mo`` beside each catalogue (Babel), for the set-up scripts and the build."""
-    from babel.messages.frontend import main as pybabel  # noqa: PLC0415 - a build-time tool
+@functools.cache
+def argparse_translations(language: Language) -> gettext.NullTranslations:
+    """argparse's own words in ``language``; English is argparse's source language."""
+    if language is Language.EN:
+        return gettext.NullTranslations()
+    return _load(ARGPARSE_DOMAIN, language)
 
-    sys.argv = ["pybabel", "-q", "compile", "-d", str(resources_dir() / "locale"), "-D", DOMAIN]
-    pybabel()  # type: ignore[no-untyped-call]
+
+def _load(domain: str, language: Language) -> gettext.NullTranslations:
+    try:
+        return gettext.translation(domain, localedir=locale_dir(), languages=[language])
+    except FileNotFoundError:
+        log.warning("no compiled %s catalogue for %s; run 'python -m app.i18n'", domain, language)
+        return gettext.NullTranslations()
+
+
+def compiled_path(language: Language, domain: str = DOMAIN) -> Path:
+    return locale_dir() / language.value / "LC_MESSAGES" / f"{domain}.mo"
+
+
+def compile_catalogues(directory: Path | None = None) -> list[Path]:
+    """Every ``.po`` under ``directory`` (default: the shipped one) → ``.mo`` beside it.
+
+    For the set-up scripts and the build. A fuzzy entry is left out, as ``msgfmt`` does.
+    """
+    from babel.messages.mofile import write_mo  # noqa: PLC0415 - a build-time tool
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    compiled: list[Path] = []
+    for source in sorted((directory or locale_dir()).glob("*/LC_MESSAGES/*.po")):
+        with source.open("rb") as po:
+            catalogue = read_po(po, locale=source.parts[-3])
+        target = source.with_suffix(".mo")
+        with target.open("wb") as mo:
+            write_mo(mo, catalogue)
+        compiled.append(target)
+    return compiled
+
+
+def update_catalogues(root: Path) -> list[Path]:
+    """The code's msgids (under ``root``: app, ui, eid) into every ``baliecheck.po``.
+
+    New ones come in untranslated, gone ones leave, each file keeps its header as written
+    (so catalogues from two branches merge as a union). For translators: ``python -m
+    app.i18n update``, then translate the new entries.
+    """
+    from babel.messages.catalog import Catalog  # noqa: PLC0415 - a translator's tool
+    from babel.messages.extract import extract_from_dir  # noqa: PLC0415
+    from babel.messages.pofile import read_po, write_po  # noqa: PLC0415
+
+    template = Catalog()
+    for package in SOURCE_PACKAGES:
+        found = extract_from_dir(root / package, [("**.py", "python")], keywords=KEYWORDS)
+        for _name, _line, message, _comments, context in found:
+            template.add(message, context=context)
+    updated: list[Path] = []
+    for path in sorted(locale_dir().glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+        with path.open("rb") as po:
+            catalogue = read_po(po, locale=path.parts[-3])
+        catalogue.update(template, no_fuzzy_matching=True)
+        body = io.BytesIO()
+        write_po(body, catalogue, omit_header=True, no_location=True, ignore_obsolete=True)
+        path.write_text(f"{header}\n\n{body.getvalue().decode().lstrip()}", encoding="utf-8")
+        updated.append(path)
+    return updated
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["update"]:
+        return 0 if update_catalogues(Path.cwd()) else 1
+    return 0 if compile_catalogues() else 1
 
 
 if __name__ == "__main__":
-    compile_catalogues()
+    sys.exit(main(sys.argv[1:]))

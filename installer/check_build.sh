@@ -129,6 +129,8 @@ echo "training = true" >"$work/training.toml"
     || fail "training selftest exited ${PIPESTATUS[0]}"
 grep -q "Regels: 3 diensten uit $work/baliecheck/" "$work/training.txt" \
     || fail "the rules did not come from the build"
+grep -q "^OK .*Vertalingen: fr, en" "$work/training.txt" || fail "the catalogues are not in the build"
+"$bc" --lang fr --help | grep -q "^utilisation : baliecheck" || fail "--lang fr --help is not French"
 
 echo "== the desk in training mode, offscreen, until SIGTERM"
 QT_QPA_PLATFORM=offscreen "$bc" -v >"$work/desk.out" 2>"$work/desk.err" &

@@ -39,6 +39,5 @@ make_venv() {
         touch "$stamp"
     fi
     "$venv/bin/python" -m app.i18n  # resources/locale/*/LC_MESSAGES/*.po -> .mo (not committed)
-    "$venv/bin/python" -m ui.translations  # .ts -> .qm beside them (not committed)
     "$venv/bin/python" -m ui.icons >/dev/null  # the icon's SVG -> PNG and ICO (not committed)
 }

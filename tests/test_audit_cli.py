@@ -62,7 +62,7 @@ def test_audit_verify_intact_and_broken() -> None:
     assert code == EXIT_FAILED
     assert out.splitlines() == [
         "Audit log BROKEN at record 2: its content was changed after it was recorded.",
-        "The 1 records before it are intact.",
+        "The record before it is intact.",
     ]
 
 
@@ -139,7 +139,7 @@ def test_audit_pending_then_send_through_the_training_backend() -> None:
     code, out, _ = run("--lang", "en", "audit", "pending")
     assert code == EXIT_FAILED  # a refused decision needs someone to look at it
     assert out.splitlines()[0] == "Waiting for the advice service: 0; rejected: 1; delivered: 2."
-    assert "rejected, 1 attempts, last: " in out
+    assert "rejected, 1 attempt, last: " in out
     assert f"[{Problem.UNKNOWN_ADVICE.value}]" in out
 
 
@@ -165,10 +165,10 @@ def test_audit_purge_follows_the_configured_retention(tmp_path: Path) -> None:
     config.write_text("training = true\n[audit]\nretention_days = 60\n", encoding="utf-8")
     code, out, _ = run("--config", str(config), "audit", "purge", "--dry-run")
     assert code == EXIT_OK
-    assert out.startswith("Zou 1 records verwijderen (1 tot 1), ouder dan ")
+    assert out.startswith("Zou 1 record verwijderen (1 tot 1), ouder dan ")
     code, out, _ = run("--lang", "en", "--config", str(config), "audit", "purge")
     assert code == EXIT_OK
-    assert out.startswith("1 records purged (1 to 1), older than ")
+    assert out.startswith("1 record purged (1 to 1), older than ")
     assert out.rstrip().endswith("checkpoint 4 keeps the chain verifiable.")
     assert run("audit", "verify")[1] == "Auditlogboek in orde: 3 records (2 tot 4).\n"
     code, out, _ = run("--config", str(config), "audit", "purge")

@@ -86,7 +86,7 @@ def test_desk_window_manual_entry_dialog_checks_the_number_live(qtbot: QtBot) ->
     assert not dialog.ok_button.isEnabled()
     QTest.keyClicks(dialog.number_field, "85.07.30-033.2")
     assert not dialog.ok_button.isEnabled()
-    assert dialog.feedback_label.text() == "Nog 1 cijfer(s)"
+    assert dialog.feedback_label.text() == "Nog 1 cijfer"
     QTest.keyClicks(dialog.number_field, "9")  # a wrong check digit
     assert not dialog.ok_button.isEnabled()
     assert dialog.feedback_label.text() == "Dit nummer klopt niet (controlegetal)"
@@ -151,7 +151,7 @@ def test_desk_window_backend_down_offers_a_manual_decision(
     assert [(d.applied_outcome, d.reason_code) for d in decisions] == [
         ("KANSENTARIEF", "ADVICE_UNAVAILABLE")
     ]
-    assert "1 beslissing(en) wachten op verzending" in desk.window.status.pending_label.text()
+    assert "1 beslissing wacht op verzending" in desk.window.status.pending_label.text()
     assert_number_hidden(CITIZENS[0].national_number, caplog)
 
 

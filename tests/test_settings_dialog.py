@@ -33,7 +33,7 @@ from app.settings.credentials import KeyringCredentials, SecretName
 from tests.pcsc_stack import READER_0
 from tests.served import ServedApp, free_port
 from ui.desk_session import DeskSession
-from ui.translations import install_translator
+from ui.translations import install_language
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -149,7 +149,7 @@ def make_admin(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Admin]]:
         admin.stop()
     qt_app = QApplication.instance()
     assert qt_app is not None
-    install_translator(qt_app, Language.NL)
+    install_language(qt_app, Language.NL)
 
 
 @pytest.fixture
@@ -250,7 +250,7 @@ def test_connection_test_against_a_real_serve_and_a_closed_port(
     qtbot.waitUntil(lambda: label.text() == rejected, timeout=15_000)
     admin.retype(Qt.Key.Key_G, TOKEN)
     admin.press(Qt.Key.Key_V, ALT)
-    welcome = "✔ De adviesdienst is bereikbaar en aanvaardt de aanmelding (3 dienst(en))."
+    welcome = "✔ De adviesdienst is bereikbaar en aanvaardt de aanmelding (3 diensten)."
     qtbot.waitUntil(lambda: label.text() == welcome, timeout=15_000)
     admin.retype(Qt.Key.Key_A, f"http://127.0.0.1:{free_port()}")
     admin.press(Qt.Key.Key_V, ALT)

@@ -80,7 +80,7 @@ def test_sources_cli_bad_file_raises_for_the_error_reporter(tmp_path: Path) -> N
         run(tmp_path, "sources", "import", "leefloon", bad)
     assert caught.value.problem is Problem.SOURCE_FILE_INVALID
     assert "line 3:" in caught.value.detail
-    assert "leefloon: 1 rijen" in run(tmp_path, "sources", "list")[1]
+    assert "leefloon: 1 rij," in run(tmp_path, "sources", "list")[1]
 
 
 def test_sources_cli_empty_list_needs_allow_empty(tmp_path: Path) -> None:

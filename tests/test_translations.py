@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""French and English through Qt: complete .ts sources, compiled .qm files, a French desk."""
+"""One gettext catalogue per language: complete, placeholders intact, plural forms, and used
+by the command line (its help and argparse's errors too) and by the desk."""
 
 from __future__ import annotations
 
@@ -7,123 +8,277 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen here; before any QApplication
 
-import xml.etree.ElementTree as ET
+import argparse
+import datetime as dt
+import gettext
+import re
+import shutil
+import string
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QTranslator
+from babel.messages.extract import extract, extract_from_dir
+from babel.messages.pofile import read_po
+from PySide6.QtCore import QCoreApplication
 
+from app.cli.main import main
 from app.desk.app import DeskApp
-from app.language import Language
+from app.i18n import (
+    ARGPARSE_DOMAIN,
+    DOMAIN,
+    KEYWORDS,
+    SOURCE_PACKAGES,
+    compile_catalogues,
+    locale_dir,
+)
+from app.language import Language, language_override
 from app.problem_texts import problem_text
 from app.problems import Problem
-from app.settings.config import Config, DeskSettings
+from app.settings.config import load_config
+from eid.card_profiles import synthetic_number
 from ui import texts
-from ui.bridge import AppBridge
-from ui.main_window import DeskWindow
-from ui.translation_catalog import TRANSLATED, catalog_strings, read_ts, ts_path
-from ui.translations import compile_translations, install_translator, qm_path, translations_dir
+from ui.desk_session import DeskSession, with_language
+from ui.translations import install_language
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
+    from babel.messages.catalog import Catalog
     from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
 
+ROOT = Path(__file__).resolve().parents[1]
+TRANSLATED = (Language.FR, Language.EN)
 WAITING_FR = "Insérez la carte eID dans le lecteur"
-SAMPLE_PROBLEM = Problem.NO_READER
+BRACES = string.Formatter()
+PERCENT = re.compile(r"%(?:\([a-z_]+\))?[sdr%]")
+
+MessageKey = tuple[str | None, str | tuple[str, ...]]  # (msgctxt, msgid or (singular, plural))
 
 
-@pytest.fixture(scope="module")
-def compiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped .ts files compiled, as the build step does, into a temporary folder."""
-    target = tmp_path_factory.mktemp("qm")
-    done = compile_translations(translations_dir(), target)
-    assert {path.name for path in done} == {qm_path(target, lang).name for lang in TRANSLATED}
-    return target
+def extracted() -> dict[MessageKey, str]:
+    """Every msgid in our code (app, ui, eid), with where it was first found."""
+    found: dict[MessageKey, str] = {}
+    for package in SOURCE_PACKAGES:
+        for name, line, message, _comments, context in extract_from_dir(
+            ROOT / package, [("**.py", "python")], keywords=KEYWORDS
+        ):
+            found.setdefault((context, message), f"{package}/{name}:{line}")
+    return found
+
+
+def catalogue(language: Language, domain: str = DOMAIN) -> Catalog:
+    with (locale_dir() / language / "LC_MESSAGES" / f"{domain}.po").open("rb") as po:
+        return read_po(po, locale=language.value)
+
+
+def placeholders(text: str) -> set[str]:
+    """``{name}`` fields and ``%s``/``%(name)s`` conversions."""
+    fields = {f"{{{name}}}" for _lit, name, _spec, _conv in BRACES.parse(text) if name is not None}
+    return fields | set(PERCENT.findall(text))
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
-def test_every_catalog_string_is_translated(language: Language) -> None:
-    path = ts_path(translations_dir(), language)
-    assert 'type="unfinished"' not in path.read_text("utf-8")
-    root = ET.parse(path).getroot()
-    assert root.get("language") == language.value
-    assert root.get("sourcelanguage") == "nl"
-    known = read_ts(path)
-    for context, source in catalog_strings():
-        translation = known.get((context, source), "")
-        assert translation.strip(), f"{language}: no translation for {source!r}"
-        assert translation != source, f"{language}: {source!r} left in Dutch"
+def test_translations_every_msgid_in_the_code_has_a_translation(language: Language) -> None:
+    po = catalogue(language)
+    for (context, message), where in extracted().items():
+        msgid = message[0] if isinstance(message, tuple) else message
+        entry = po.get(msgid, context=context)
+        assert entry is not None, f"{language}: no entry for {message!r} ({where})"
+        assert not entry.fuzzy, f"{language}: {msgid!r} is fuzzy"
+        if isinstance(message, tuple):
+            assert isinstance(entry.string, tuple), f"{language}: {msgid!r} is not a plural entry"
+            assert len(entry.string) == po.num_plurals, f"{language}: {msgid!r} lacks a form"
+            assert all(form.strip() for form in entry.string), f"{language}: {msgid!r}"
+        else:
+            assert isinstance(entry.string, str), f"{language}: {msgid!r} has plural forms"
+            assert entry.string.strip(), f"{language}: {msgid!r} is not translated ({where})"
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
-def test_every_problem_has_words_in_the_ts_file(language: Language) -> None:
-    known = read_ts(ts_path(translations_dir(), language))
-    for problem in Problem:
-        dutch, words = problem_text(problem, Language.NL), problem_text(problem, language)
-        assert known[(texts.PROBLEM_CONTEXT, dutch.what)] == words.what, problem
-        assert known[(texts.PROBLEM_CONTEXT, dutch.next_step)] == words.next_step, problem
+def test_translations_every_entry_is_still_used(language: Language) -> None:
+    used = {message[0] if isinstance(message, tuple) else message for _c, message in extracted()}
+    stale = [entry.id for entry in catalogue(language) if entry.id and _singular(entry) not in used]
+    assert not stale, f"{language}: entries no code uses any more: {stale}"
 
 
-def test_compiled_french_translates_ui_and_problem_words(compiled: Path) -> None:
-    translator = QTranslator()
-    assert translator.load(str(qm_path(compiled, Language.FR)))
-    assert translator.translate(texts.CONTEXT, texts.WAITING) == WAITING_FR
-    dutch = problem_text(SAMPLE_PROBLEM, Language.NL)
-    french = problem_text(SAMPLE_PROBLEM, Language.FR)
-    assert translator.translate(texts.PROBLEM_CONTEXT, dutch.what) == french.what
-    assert translator.translate(texts.PROBLEM_CONTEXT, dutch.next_step) == french.next_step
+@pytest.mark.parametrize(
+    ("language", "domain"),
+    [(Language.FR, DOMAIN), (Language.EN, DOMAIN), (Language.NL, ARGPARSE_DOMAIN)]
+    + [(Language.FR, ARGPARSE_DOMAIN)],
+)
+def test_translations_keep_the_placeholders_of_the_source(language: Language, domain: str) -> None:
+    for entry in catalogue(language, domain):
+        if not entry.id:
+            continue
+        if isinstance(entry.id, str):
+            assert isinstance(entry.string, str)
+            assert placeholders(entry.string) == placeholders(entry.id), entry.id
+            continue
+        singular, plural = entry.id[0], entry.id[1]
+        forms = entry.string
+        assert isinstance(forms, tuple | list), entry.id
+        # The last form is "many" in both languages; a singular may leave the count out.
+        assert placeholders(forms[-1]) == placeholders(plural), entry.id
+        for form in forms:
+            assert placeholders(form) <= placeholders(singular) | placeholders(plural), entry.id
 
 
+def test_translations_placeholder_check_sees_a_changed_name() -> None:
+    assert placeholders("{count} records ({first})") != placeholders("{count} records ({eerste})")
+    assert placeholders("%(prog)s: error: %(message)s") == {"%(prog)s", "%(message)s"}
+
+
+@pytest.mark.parametrize("language", [Language.NL, Language.FR])
+def test_translations_cover_every_word_of_argparse(language: Language) -> None:
+    po = catalogue(language, ARGPARSE_DOMAIN)
+    with Path(argparse.__file__).open("rb") as source:
+        words = extract("python", source, keywords={"_": None, "ngettext": (1, 2)})
+        for _line, message, _comments, _context in words:
+            msgid = message[0] if isinstance(message, tuple) else message
+            entry = po.get(msgid)
+            assert entry is not None, f"{language}: argparse's {msgid!r}"
+            assert entry.string, f"{language}: argparse's {msgid!r}"
+
+
+def test_translations_compile_to_catalogues_gettext_reads(tmp_path: Path) -> None:
+    shutil.copytree(locale_dir(), tmp_path / "locale", ignore=shutil.ignore_patterns("*.mo"))
+    compiled = compile_catalogues(tmp_path / "locale")
+    assert {path.relative_to(tmp_path / "locale").as_posix() for path in compiled} >= {
+        "fr/LC_MESSAGES/baliecheck.mo",
+        "en/LC_MESSAGES/baliecheck.mo",
+        "nl/LC_MESSAGES/argparse.mo",
+    }
+    french = gettext.translation(DOMAIN, tmp_path / "locale", languages=["fr"])
+    assert french.gettext(texts.WAITING) == WAITING_FR
+    english = gettext.translation(DOMAIN, tmp_path / "locale", languages=["en"])
+    assert english.ngettext("Nog {count} cijfer", "Nog {count} cijfers", 1) == "{count} more digit"
+
+
+# -- the command line ------------------------------------------------------------------
+def test_translations_help_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--lang", "fr", "--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation : baliecheck")
+    assert "afficher cette aide et quitter" in out  # argparse's own words
+    assert "lire l'eID insérée et vérifier son authenticité" in out  # ours
+    assert "show this help" not in out
+    assert "de ingestoken eID lezen" not in out
+
+
+def test_translations_usage_error_in_the_environments_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BALIECHECK_LANG", "fr")
+    with pytest.raises(SystemExit) as done:
+        main(["audit", "export", "--from", "gisteren", "--to", "2026-01-02"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "baliecheck audit export : erreur : argument --from : une date s'écrit AAAA-MM-JJ" in err
+
+
+def test_translations_usage_error_in_dutch_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["sources"])
+    err = capsys.readouterr().err
+    assert err.startswith("gebruik: baliecheck sources")
+    assert "baliecheck sources: fout: deze argumenten zijn verplicht: sources_action" in err
+
+
+def test_translations_lang_wins_over_the_environment(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BALIECHECK_LANG", "fr")
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "sources"])
+    assert "the following arguments are required: sources_action" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [("nl", "1 rij,", "2 rijen,"), ("fr", "1 ligne,", "2 lignes,"), ("en", "1 row,", "2 rows,")],
+)
+def test_translations_count_rows_in_the_right_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str, one: str, two: str
+) -> None:
+    for count in (1, 2):
+        numbers = [synthetic_number(dt.date(1911 + i, 1, 1), 990 + i) for i in range(count)]
+        listed = tmp_path / "l.csv"
+        listed.write_text("insz\n" + "".join(f"{n}\n" for n in numbers), encoding="utf-8")
+        assert main(["--lang", language, "sources", "import", "leefloon", str(listed)]) == 0
+        assert (one if count == 1 else two) in capsys.readouterr().out
+
+
+def _singular(entry: object) -> str:
+    msgid = getattr(entry, "id", "")
+    return msgid[0] if isinstance(msgid, tuple) else str(msgid)
+
+
+# -- the desk ----------------------------------------------------------------------------
 @pytest.fixture
-def installed(
-    qapp: QApplication, compiled: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Path]:
-    """install_translator reads the compiled folder; Dutch again afterwards."""
-    monkeypatch.setattr("ui.translations.translations_dir", lambda: compiled)
-    yield compiled
-    install_translator(qapp, Language.NL)
+def dutch_afterwards(qapp: QApplication) -> Iterator[QApplication]:
+    yield qapp
+    install_language(qapp, Language.NL)
 
 
-@pytest.mark.usefixtures("installed")
-def test_install_translator_switches_language_and_back(qapp: QApplication) -> None:
-    install_translator(qapp, Language.EN)
+def test_translations_language_precedence() -> None:
+    assert language_override("fr", {"BALIECHECK_LANG": "en"}) is Language.FR
+    assert language_override(None, {"BALIECHECK_LANG": "en"}) is Language.EN
+    assert language_override(None, {}) is None  # the configuration decides
+    assert language_override("de", {}) is None
+
+
+def test_translations_install_language_switches_words_and_qt(
+    dutch_afterwards: QApplication,
+) -> None:
+    install_language(dutch_afterwards, Language.EN)
     assert texts.tr(texts.WAITING) == "Insert the eID card into the reader"
-    install_translator(qapp, Language.FR)
+    assert texts.pending(1) == "1 decision waiting to be sent"
+    install_language(dutch_afterwards, Language.FR)
     assert texts.tr(texts.WAITING) == WAITING_FR
-    install_translator(qapp, Language.NL)
+    assert texts.pending(2) == "2 décisions en attente d'envoi"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"  # Qt's own
+    words = texts.problem_words(Problem.NO_READER)
+    assert words == problem_text(Problem.NO_READER, Language.FR)
+    install_language(dutch_afterwards, Language.NL)
     assert texts.tr(texts.WAITING) == texts.WAITING
-    words = texts.problem_words(SAMPLE_PROBLEM, Language.FR)  # no .qm: the table
-    assert words.what == problem_text(SAMPLE_PROBLEM, Language.FR).what
+    assert texts.pending(1) == "1 beslissing wacht op verzending"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
 
 
-def test_missing_qm_leaves_dutch(
-    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("in_file", "flag"), [("fr", None), ("nl", "fr")])
+def test_translations_desk_shows_french(
+    dutch_afterwards: QApplication,
+    qtbot: QtBot,
+    tmp_path: Path,
+    in_file: str,
+    flag: str | None,
 ) -> None:
-    monkeypatch.setattr("ui.translations.translations_dir", lambda: tmp_path)
-    install_translator(qapp, Language.FR)
-    assert texts.tr(texts.WAITING) == texts.WAITING
-
-
-@pytest.mark.usefixtures("installed")
-def test_desk_window_in_french_waits_in_french(
-    qapp: QApplication, qtbot: QtBot, tmp_path: Path
-) -> None:
-    install_translator(qapp, Language.FR)
-    config = Config(training=True, desk=DeskSettings(language=Language.FR))
-    desk = DeskApp.start(config, tmp_path / "data")
+    """``[desk] language = "fr"``, or ``--lang fr`` over a Dutch file: a French desk."""
+    path = Path(os.environ["BALIECHECK_CONFIG"])
+    path.write_text(f'training = true\n[desk]\nlanguage = "{in_file}"\n', encoding="utf-8")
+    override = language_override(flag)
+    config = with_language(load_config(), override)  # as ui.main.run does
+    install_language(dutch_afterwards, config.desk.language)
+    session = DeskSession(
+        dutch_afterwards,
+        DeskApp.start(config, tmp_path / "data"),
+        data_dir=tmp_path / "data",
+        language=override,
+    )
     try:
-        window = DeskWindow(desk, AppBridge(desk.workflow, desk.subscribe_status))
+        window = session.show()
         qtbot.addWidget(window)
-        window.show()
-        assert window.stack.currentWidget() is window.waiting_view
         assert window.waiting_view.title_label.text() == WAITING_FR
         assert window.training_banner is not None
-        assert window.training_banner.text() == "MODE EXERCICE — aucune donnée réelle"
-        words = texts.problem_words(SAMPLE_PROBLEM, Language.FR)
-        assert words.what == problem_text(SAMPLE_PROBLEM, Language.FR).what
+        assert window.training_banner.text() == "MODE EXERCICE — pas de vraies données"
+        # A restart after the settings were saved keeps what the command line chose.
+        restarted = session._start(load_config())  # noqa: SLF001 - the restart's own step
+        assert restarted.config.desk.language is Language.FR
+        restarted.stop()
         window.close()
     finally:
-        desk.stop()
+        session.stop()

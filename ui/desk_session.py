@@ -28,7 +28,7 @@ from ui.bridge import AppBridge
 from ui.main_window import DeskWindow
 from ui.settings_dialog import SettingsDialog
 from ui.texts import localized, problem_words, tr
-from ui.translations import install_translator
+from ui.translations import install_language
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from app.desk.state import DeskState
+    from app.language import Language
     from app.settings.checks import ReaderNames
     from app.settings.config import Config
 
@@ -48,7 +49,7 @@ MESSAGE_MS = 15_000
 class DeskSession(QObject):
     """Owns the current DeskApp and its window; ``stop()`` ends the last one."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - all but two keyword-only: the command line's choices
         self,
         qt_app: QApplication,
         desk: DeskApp,
@@ -56,8 +57,11 @@ class DeskSession(QObject):
         data_dir: Path,
         config_file: Path | None = None,
         reader_names: ReaderNames = pcsc_reader_names,
+        language: Language | None = None,
     ) -> None:
+        """``language``: ``--lang`` or ``$BALIECHECK_LANG``, which win over saved settings."""
         super().__init__()
+        self._language = language
         self._qt_app = qt_app
         self.desk = desk
         self._data_dir = data_dir
@@ -180,10 +184,19 @@ class DeskSession(QObject):
             self._tell(QMessageBox.Icon.Warning, message)
 
     def _start(self, config: Config) -> DeskApp:
-        install_translator(self._qt_app, config.desk.language)
+        config = with_language(config, self._language)
+        install_language(self._qt_app, config.desk.language)
         return DeskApp.start(config, self._data_dir)
 
     def _tell(self, icon: QMessageBox.Icon, text: str) -> None:
         box = QMessageBox(icon, tr(texts.SETTINGS_TITLE), text, parent=self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+
+def with_language(config: Config, language: Language | None) -> Config:
+    """``config`` with the desk in ``language`` (``--lang``, ``$BALIECHECK_LANG``), if one."""
+    if language is None or language is config.desk.language:
+        return config
+    desk = config.desk.model_copy(update={"language": language})
+    return config.model_copy(update={"desk": desk})

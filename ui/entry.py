@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 
 from app.cli.main import build_parser
 from app.cli.main import main as run_command
+from app.cli.parser_language import requested_language
+from app.i18n import N_, translations
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-NO_SCREEN = (
+NO_SCREEN = N_(
     "baliecheck: geen scherm gevonden (DISPLAY en WAYLAND_DISPLAY zijn leeg); de balie "
     "heeft een bureaublad nodig. Zonder scherm: 'baliecheck card --training' of "
     "'baliecheck check --service CODE'; of start met 'xvfb-run baliecheck'."
@@ -50,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not wants_desk(args):
         return run_command(args)
     if not has_screen():
-        sys.stderr.write(NO_SCREEN + "\n")
+        sys.stderr.write(translations(requested_language(args)).gettext(NO_SCREEN) + "\n")
         return 1
     from ui.main import run  # noqa: PLC0415 - Qt only when the desk opens
 

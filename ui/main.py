@@ -16,13 +16,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import logsafe
 from app.desk.app import DeskApp
+from app.language import Language, language_override
 from app.problems import AppError
 from app.settings.config import data_dir, load_config, log_dir
 from ui import texts
-from ui.desk_session import DeskSession
+from ui.desk_session import DeskSession, with_language
 from ui.icons import window_icon
 from ui.texts import problem_words, tr
-from ui.translations import install_translator
+from ui.translations import install_language
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -31,7 +32,6 @@ log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_CANNOT_START = 2
-CANNOT_START = "baliecheck kan niet starten"
 # Logged (INFO, so shown with -v) once the window is up and the event loop runs: the
 # benchmarks and the build check wait for this line.
 READY_MESSAGE = "desk ready for a card"
@@ -43,7 +43,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Open the desk window until it is closed (or SIGTERM/SIGINT: a clean stop).
 
     ``argv``: ``[--config PATH] [--lang L] [-v]`` plus Qt options. The desk's language is
-    the configuration's ``[desk] language``; ``--lang`` is accepted for the commands' sake.
+    ``--lang``, else ``$BALIECHECK_LANG``, else the configuration's ``[desk] language``.
     """
     started = time.perf_counter()
     parser = argparse.ArgumentParser(prog="baliecheck")
@@ -57,9 +57,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     qt_app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(qt_app, QApplication)
     qt_app.setWindowIcon(window_icon())
+    language = language_override(args.lang)
+    install_language(qt_app, language or Language.NL)  # a broken configuration's words too
     try:
-        config = load_config(args.config)
-        install_translator(qt_app, config.desk.language)
+        config = with_language(load_config(args.config), language)
+        install_language(qt_app, config.desk.language)
         desk = DeskApp.start(config, data_dir())
     except AppError as exc:
         log.warning("desk not started: %s", exc.problem.value)
@@ -67,7 +69,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_CANNOT_START
     # The session shows the window (its failure presenter installed until the desk's threads
     # have stopped) and starts the desk again after the settings dialog saved.
-    session = DeskSession(qt_app, desk, data_dir=data_dir(), config_file=args.config)
+    session = DeskSession(
+        qt_app, desk, data_dir=data_dir(), config_file=args.config, language=language
+    )
     try:
         session.show()
         previous = _quit_on_signals(qt_app)
@@ -117,7 +121,7 @@ def _close_on_signal(qt_app: QApplication, signum: int) -> None:
 def _tell_cannot_start(exc: AppError) -> None:
     """What is wrong (problem words) and the admin detail, which holds no personal data."""
     words = problem_words(exc.problem)
-    box = QMessageBox(QMessageBox.Icon.Critical, tr(CANNOT_START), words.what)
+    box = QMessageBox(QMessageBox.Icon.Critical, tr(texts.CANNOT_START), words.what)
     box.setInformativeText(words.next_step)
     box.setDetailedText(exc.detail)
     box.setWindowTitle(tr(texts.APP_TITLE).format(service="—"))

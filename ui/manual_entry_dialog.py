@@ -92,7 +92,7 @@ class ManualEntryDialog(QDialog):
         elif count > DIGITS:
             feedback, colour = tr(texts.NUMBER_TOO_LONG), "#a31515"
         else:
-            feedback, colour = tr(texts.NUMBER_MORE_DIGITS).format(count=DIGITS - count), "#444"
+            feedback, colour = texts.digits_missing(DIGITS - count), "#444"
         self.feedback_label.setText(feedback)
         self.feedback_label.setStyleSheet(f"font-size: 13pt; color: {colour};")
         self.ok_button.setEnabled(self._number is not None)

@@ -155,9 +155,9 @@ class OverrideDialog(QDialog):
         length = len(self.reason_text.toPlainText().strip())
         if length < MIN_REASON_CHARS:
             missing = MIN_REASON_CHARS - length
-            self.count_label.setText(tr(texts.REASON_MORE_CHARS).format(count=missing))
+            self.count_label.setText(texts.chars_missing(missing))
         elif length > MAX_REASON_CHARS:
-            self.count_label.setText(tr(texts.REASON_TOO_LONG).format(count=MAX_REASON_CHARS))
+            self.count_label.setText(texts.reason_too_long(MAX_REASON_CHARS))
         else:
             self.count_label.setText(tr(texts.REASON_OK))
         self.confirm_button.setEnabled(self.choice() is not None)

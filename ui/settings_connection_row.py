@@ -41,7 +41,7 @@ class SettingsConnectionRow(QWidget):
         elif result.degraded:
             self._say(tr(texts.CONNECTION_DEGRADED))
         elif signed_in:
-            self._say(tr(texts.CONNECTION_OK).format(count=result.services))
+            self._say(texts.connection_ok(result.services))
         else:
             self._say(tr(texts.CONNECTION_OK_OPEN))
 

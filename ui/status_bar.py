@@ -34,7 +34,7 @@ class DeskStatusBar(QStatusBar):
     def show_status(self, status: DeskStatus) -> None:
         self.backend_label.setText(tr(texts.BACKEND_STATE[str(status.backend)]))
         if status.pending:
-            self.pending_label.setText(tr(texts.PENDING).format(count=status.pending))
+            self.pending_label.setText(texts.pending(status.pending))
             self.pending_label.setStyleSheet("color: #8a4b00; font-weight: 600;")
         else:
             self.pending_label.setText(tr(texts.NOTHING_PENDING))

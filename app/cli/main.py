@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -21,6 +20,8 @@ from app.cli.context import (
     write_lines,
 )
 from app.cli.labels import label
+from app.cli.parser_language import argparse_words, requested_language, translate_parser
+from app.i18n import N_, translations
 from app.language import Language
 from app.problem_texts import problem_text
 from app.problems import AppError, Problem, problem_for_fault
@@ -56,24 +57,40 @@ LOCAL_STORE_PROBLEMS = frozenset(
 log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(language: Language = Language.NL) -> argparse.ArgumentParser:
+    """The parser with its help and argparse's own words in ``language``."""
+    with argparse_words(language):
+        return _build_parser(language)
+
+
+def _build_parser(language: Language) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="baliecheck",
-        description="Counter-desk eligibility check from the Belgian eID. "
-        "Without a command: card diagnostics in training mode.",
+        description=N_(
+            "Controle aan de balie vanaf de Belgische eID: recht op een verminderd tarief, "
+            "ja of nee. Zonder opdracht: kaartdiagnose in oefenmodus."
+        ),
     )
     parser.add_argument(
         "--lang",
         choices=[lang.value for lang in Language],
-        default=os.environ.get("BALIECHECK_LANG", Language.NL.value),
-        help="language of messages (default nl, or $BALIECHECK_LANG)",
+        default=language.value,
+        help=N_("taal van de meldingen (standaard nl, of $BALIECHECK_LANG)"),
     )
-    parser.add_argument("--config", type=Path, metavar="PATH", help="configuration file")
-    parser.add_argument("--verbose", "-v", action="store_true", help="log details to stderr")
-    parser.add_argument("--version", action="version", version=f"baliecheck {app_version()}")
+    parser.add_argument("--config", type=Path, metavar="PATH", help=N_("configuratiebestand"))
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help=N_("details naar stderr loggen")
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"baliecheck {app_version()}",
+        help=N_("het versienummer tonen en stoppen"),
+    )
     commands = parser.add_subparsers(dest="command")
     for module in COMMAND_MODULES:
         module.register(commands)
+    translate_parser(parser, translations(language))
     return parser
 
 
@@ -81,10 +98,12 @@ def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:  # the run command: training mode, card diagnostics
-        args = parser.parse_args([*argv, "card", "--training"])
+    language = requested_language(argv)
+    with argparse_words(language):
+        parser = _build_parser(language)
+        args = parser.parse_args(argv)
+        if args.command is None:  # the run command: training mode, card diagnostics
+            args = parser.parse_args([*argv, "card", "--training"])
     logsafe.install(logging.DEBUG if args.verbose else logging.WARNING)
     ctx = CommandContext(
         language=Language(args.lang),

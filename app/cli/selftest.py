@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 from app.audit.decisions import open_audit_store
 from app.eligibility.embedded.rules import load_rules
 from app.eligibility.wire import HealthStatus, SourceStatus
+from app.i18n import compiled_path, locale_dir
 from app.language import Language
 from app.problems import AppError, Problem, problem_for_fault
-from app.resource_paths import resources_dir, rules_dir
+from app.resource_paths import rules_dir
 from app.services import make_card_reader, make_eligibility
 from app.settings.config import (
     AuthKind,
@@ -200,15 +201,17 @@ def _not_writable(directory: Path) -> OSError | None:
 
 
 def check_translations(config: Config) -> Finding:
-    """The compiled French and English desk translations are shipped (Dutch needs none)."""
-    directory = resources_dir() / "translations"
+    """The compiled French and English catalogues are shipped (Dutch, the source, needs none)."""
+    directory = locale_dir()
     wanted = [lang for lang in Language if lang is not Language.NL]
-    missing = [lang for lang in wanted if not (directory / f"baliecheck_{lang.value}.qm").is_file()]
+    missing = [lang for lang in wanted if not compiled_path(lang).is_file()]
     if not missing:
         return Finding(Status.OK, "translations_ok", {"languages": ", ".join(wanted)})
-    values = {"files": ", ".join(f"baliecheck_{lang.value}.qm" for lang in missing)}
+    files = [str(compiled_path(lang).relative_to(directory)) for lang in missing]
     status = Status.FAIL if config.desk.language in missing else Status.WARN
-    return Finding(status, "translations_missing", {**values, "path": str(directory)})
+    return Finding(
+        status, "translations_missing", {"files": ", ".join(files), "path": str(directory)}
+    )
 
 
 def run_checks(config: Config, *, explicit: Path | None, data_dir: Path) -> list[Finding]:

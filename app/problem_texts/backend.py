@@ -1,233 +1,94 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""What each backend and installation problem means and what to do next, in nl, fr and en."""
+"""What each backend and installation problem means and what to do next (Dutch msgids)."""
 
 from __future__ import annotations
 
-from app.language import Language
+from app.i18n import N_
 from app.problem_texts.text import ProblemText
 from app.problems import Problem
 
 _T = ProblemText
-NL, FR, EN = Language.NL, Language.FR, Language.EN
 
-_MANUAL_NL = "Beslis manueel met een reden, of probeer het zo meteen opnieuw."
-_MANUAL_FR = "Décidez manuellement avec un motif, ou réessayez dans un instant."
-_MANUAL_EN = "Decide manually with a reason, or try again in a moment."
-_ADMIN_NL = "Meld dit aan de informaticadienst."
-_ADMIN_FR = "Signalez-le au service informatique."
-_ADMIN_EN = "Report this to IT support."
-_PAPER_NL = "Noteer de beslissing op papier en meld dit meteen aan de informaticadienst."
-_PAPER_FR = "Notez la décision sur papier et signalez-le immédiatement au service informatique."
-_PAPER_EN = "Write the decision down on paper and report this to IT support at once."
+_MANUAL = N_("Beslis manueel met een reden, of probeer het zo meteen opnieuw.")
+_ADMIN = N_("Meld dit aan de informaticadienst.")
+_PAPER = N_("Noteer de beslissing op papier en meld dit meteen aan de informaticadienst.")
 
-BACKEND_TEXTS: dict[Problem, dict[Language, ProblemText]] = {
-    Problem.BACKEND_UNREACHABLE: {
-        NL: _T("De adviesdienst is niet bereikbaar.", _MANUAL_NL),
-        FR: _T("Le service d'avis est injoignable.", _MANUAL_FR),
-        EN: _T("The advice service cannot be reached.", _MANUAL_EN),
-    },
-    Problem.BACKEND_TIMEOUT: {
-        NL: _T("De adviesdienst antwoordt niet op tijd.", _MANUAL_NL),
-        FR: _T("Le service d'avis ne répond pas à temps.", _MANUAL_FR),
-        EN: _T("The advice service did not answer in time.", _MANUAL_EN),
-    },
-    Problem.BACKEND_TLS_FAILED: {
-        NL: _T(
-            "De beveiligde verbinding met de adviesdienst is geweigerd (certificaat).", _ADMIN_NL
+BACKEND_TEXTS: dict[Problem, ProblemText] = {
+    Problem.BACKEND_UNREACHABLE: _T(N_("De adviesdienst is niet bereikbaar."), _MANUAL),
+    Problem.BACKEND_TIMEOUT: _T(N_("De adviesdienst antwoordt niet op tijd."), _MANUAL),
+    Problem.BACKEND_TLS_FAILED: _T(
+        N_("De beveiligde verbinding met de adviesdienst is geweigerd (certificaat)."), _ADMIN
+    ),
+    Problem.BACKEND_AUTH_REJECTED: _T(
+        N_("De adviesdienst weigert de aanmelding van deze balie."), _ADMIN
+    ),
+    Problem.BACKEND_FORBIDDEN: _T(
+        N_("Deze balie mag geen advies vragen voor deze dienst."), _ADMIN
+    ),
+    Problem.BACKEND_BAD_RESPONSE: _T(N_("De adviesdienst gaf een onbruikbaar antwoord."), _MANUAL),
+    Problem.BACKEND_RATE_LIMITED: _T(N_("De adviesdienst is even overbelast."), _MANUAL),
+    Problem.SOURCE_UNAVAILABLE: _T(
+        N_("Een gegevensbron van de adviesdienst is niet beschikbaar."), _MANUAL
+    ),
+    Problem.UNKNOWN_SERVICE: _T(N_("De adviesdienst kent deze dienst niet."), _ADMIN),
+    Problem.UNKNOWN_ADVICE: _T(N_("De adviesdienst kent dit advies niet."), _ADMIN),
+    Problem.PERSON_UNKNOWN: _T(
+        N_("De gegevensbronnen kennen deze persoon niet."),
+        N_("Beslis manueel met een reden op basis van de getoonde documenten."),
+    ),
+    Problem.INSUFFICIENT_DATA: _T(
+        N_("Er zijn niet genoeg gegevens voor een advies."),
+        N_("Beslis manueel met een reden; meld het als dit vaak gebeurt."),
+    ),
+    Problem.INVALID_INSZ: _T(
+        N_("Het rijksregisternummer is niet geldig."),
+        N_("Controleer het nummer en probeer opnieuw."),
+    ),
+    Problem.INVALID_REQUEST: _T(N_("De adviesdienst weigert de vraag als ongeldig."), _ADMIN),
+    Problem.IDEMPOTENCY_CONFLICT: _T(N_("Deze beslissing werd al anders geregistreerd."), _ADMIN),
+    Problem.CREDENTIALS_MISSING: _T(
+        N_("De sleutel om aan te melden bij de adviesdienst ontbreekt."),
+        N_("Stel ze in met 'baliecheck credentials set'. Meld dit aan de informaticadienst."),
+    ),
+    Problem.KEYRING_UNAVAILABLE: _T(
+        N_("De beveiligde sleutelopslag van het systeem is niet beschikbaar."),
+        N_(
+            "Ontgrendel de sleutelopslag of stel er een in (zie de handleiding). Meld dit aan de informaticadienst."
         ),
-        FR: _T("La connexion sécurisée au service d'avis est refusée (certificat).", _ADMIN_FR),
-        EN: _T("The secure connection to the advice service was refused (certificate).", _ADMIN_EN),
-    },
-    Problem.BACKEND_AUTH_REJECTED: {
-        NL: _T("De adviesdienst weigert de aanmelding van deze balie.", _ADMIN_NL),
-        FR: _T("Le service d'avis refuse l'authentification de ce guichet.", _ADMIN_FR),
-        EN: _T("The advice service rejects this desk's sign-in.", _ADMIN_EN),
-    },
-    Problem.BACKEND_FORBIDDEN: {
-        NL: _T("Deze balie mag geen advies vragen voor deze dienst.", _ADMIN_NL),
-        FR: _T("Ce guichet ne peut pas demander d'avis pour ce service.", _ADMIN_FR),
-        EN: _T("This desk may not ask for advice on this service.", _ADMIN_EN),
-    },
-    Problem.BACKEND_BAD_RESPONSE: {
-        NL: _T("De adviesdienst gaf een onbruikbaar antwoord.", _MANUAL_NL),
-        FR: _T("Le service d'avis a donné une réponse inutilisable.", _MANUAL_FR),
-        EN: _T("The advice service gave an unusable answer.", _MANUAL_EN),
-    },
-    Problem.BACKEND_RATE_LIMITED: {
-        NL: _T("De adviesdienst is even overbelast.", _MANUAL_NL),
-        FR: _T("Le service d'avis est momentanément surchargé.", _MANUAL_FR),
-        EN: _T("The advice service is overloaded for a moment.", _MANUAL_EN),
-    },
-    Problem.SOURCE_UNAVAILABLE: {
-        NL: _T("Een gegevensbron van de adviesdienst is niet beschikbaar.", _MANUAL_NL),
-        FR: _T("Une source de données du service d'avis est indisponible.", _MANUAL_FR),
-        EN: _T("A data source of the advice service is unavailable.", _MANUAL_EN),
-    },
-    Problem.UNKNOWN_SERVICE: {
-        NL: _T("De adviesdienst kent deze dienst niet.", _ADMIN_NL),
-        FR: _T("Le service d'avis ne connaît pas ce service.", _ADMIN_FR),
-        EN: _T("The advice service does not know this service.", _ADMIN_EN),
-    },
-    Problem.UNKNOWN_ADVICE: {
-        NL: _T("De adviesdienst kent dit advies niet.", _ADMIN_NL),
-        FR: _T("Le service d'avis ne connaît pas cet avis.", _ADMIN_FR),
-        EN: _T("The advice service does not know this advice.", _ADMIN_EN),
-    },
-    Problem.PERSON_UNKNOWN: {
-        NL: _T(
-            "De gegevensbronnen kennen deze persoon niet.",
-            "Beslis manueel met een reden op basis van de getoonde documenten.",
+    ),
+    Problem.CONFIG_INVALID: _T(
+        N_("Het configuratiebestand is niet in orde."),
+        N_("Verbeter de vermelde sleutel. Meld dit aan de informaticadienst."),
+    ),
+    Problem.RULES_INVALID: _T(
+        N_("Een regelbestand is niet in orde."),
+        N_("Verbeter het vermelde bestand. Meld dit aan de informaticadienst."),
+    ),
+    Problem.SOURCE_FILE_INVALID: _T(
+        N_("Het bronbestand bevat fouten; er werd niets ingelezen."),
+        N_("Verbeter de vermelde regels en lees het bestand opnieuw in."),
+    ),
+    Problem.AUDIT_STORE_FULL: _T(
+        N_("De beslissing is niet geregistreerd: de schijf van het auditlogboek is vol."), _PAPER
+    ),
+    Problem.AUDIT_STORE_READ_ONLY: _T(
+        N_(
+            "Het auditlogboek kan niet beschreven worden (alleen-lezen of geen toegang); een beslissing van nu is niet geregistreerd."
         ),
-        FR: _T(
-            "Les sources de données ne connaissent pas cette personne.",
-            "Décidez manuellement avec un motif sur base des documents présentés.",
+        _PAPER,
+    ),
+    Problem.AUDIT_STORE_UNAVAILABLE: _T(
+        N_(
+            "Het auditlogboek is niet bruikbaar (beschadigd of niet bereikbaar); een beslissing van nu is niet geregistreerd."
         ),
-        EN: _T(
-            "The data sources do not know this person.",
-            "Decide manually with a reason, based on the documents shown.",
+        _PAPER,
+    ),
+    Problem.AUDIT_KEY_MISMATCH: _T(
+        N_(
+            "Het auditlogboek werd met een andere installatiesleutel geschreven dan die in de sleutelopslag."
         ),
-    },
-    Problem.INSUFFICIENT_DATA: {
-        NL: _T(
-            "Er zijn niet genoeg gegevens voor een advies.",
-            "Beslis manueel met een reden; meld het als dit vaak gebeurt.",
+        N_(
+            "Zet de oorspronkelijke sleutel terug in de sleutelopslag. Meld dit aan de informaticadienst."
         ),
-        FR: _T(
-            "Il n'y a pas assez de données pour un avis.",
-            "Décidez manuellement avec un motif ; signalez-le si cela arrive souvent.",
-        ),
-        EN: _T(
-            "There is not enough data for an advice.",
-            "Decide manually with a reason; report it if this happens often.",
-        ),
-    },
-    Problem.INVALID_INSZ: {
-        NL: _T(
-            "Het rijksregisternummer is niet geldig.", "Controleer het nummer en probeer opnieuw."
-        ),
-        FR: _T(
-            "Le numéro de registre national n'est pas valide.", "Vérifiez le numéro et réessayez."
-        ),
-        EN: _T("The national number is not valid.", "Check the number and try again."),
-    },
-    Problem.INVALID_REQUEST: {
-        NL: _T("De adviesdienst weigert de vraag als ongeldig.", _ADMIN_NL),
-        FR: _T("Le service d'avis refuse la demande comme invalide.", _ADMIN_FR),
-        EN: _T("The advice service refuses the request as invalid.", _ADMIN_EN),
-    },
-    Problem.IDEMPOTENCY_CONFLICT: {
-        NL: _T("Deze beslissing werd al anders geregistreerd.", _ADMIN_NL),
-        FR: _T("Cette décision a déjà été enregistrée autrement.", _ADMIN_FR),
-        EN: _T("This decision was already recorded differently.", _ADMIN_EN),
-    },
-    Problem.CREDENTIALS_MISSING: {
-        NL: _T(
-            "De sleutel om aan te melden bij de adviesdienst ontbreekt.",
-            "Stel ze in met 'baliecheck credentials set'. " + _ADMIN_NL,
-        ),
-        FR: _T(
-            "La clé de connexion au service d'avis manque.",
-            "Définissez-la avec 'baliecheck credentials set'. " + _ADMIN_FR,
-        ),
-        EN: _T(
-            "The key to sign in to the advice service is missing.",
-            "Set it with 'baliecheck credentials set'. " + _ADMIN_EN,
-        ),
-    },
-    Problem.KEYRING_UNAVAILABLE: {
-        NL: _T(
-            "De beveiligde sleutelopslag van het systeem is niet beschikbaar.",
-            "Ontgrendel de sleutelopslag of stel er een in (zie de handleiding). " + _ADMIN_NL,
-        ),
-        FR: _T(
-            "Le trousseau de clés du système est indisponible.",
-            "Déverrouillez-le ou configurez-en un (voir le manuel). " + _ADMIN_FR,
-        ),
-        EN: _T(
-            "The system keyring is not available.",
-            "Unlock it or configure one (see the manual). " + _ADMIN_EN,
-        ),
-    },
-    Problem.CONFIG_INVALID: {
-        NL: _T(
-            "Het configuratiebestand is niet in orde.", "Verbeter de vermelde sleutel. " + _ADMIN_NL
-        ),
-        FR: _T(
-            "Le fichier de configuration n'est pas correct.",
-            "Corrigez la clé indiquée. " + _ADMIN_FR,
-        ),
-        EN: _T("The configuration file is not right.", "Fix the key named. " + _ADMIN_EN),
-    },
-    Problem.RULES_INVALID: {
-        NL: _T("Een regelbestand is niet in orde.", "Verbeter het vermelde bestand. " + _ADMIN_NL),
-        FR: _T(
-            "Un fichier de règles n'est pas correct.", "Corrigez le fichier indiqué. " + _ADMIN_FR
-        ),
-        EN: _T("A rules file is not right.", "Fix the file named. " + _ADMIN_EN),
-    },
-    Problem.SOURCE_FILE_INVALID: {
-        NL: _T(
-            "Het bronbestand bevat fouten; er werd niets ingelezen.",
-            "Verbeter de vermelde regels en lees het bestand opnieuw in.",
-        ),
-        FR: _T(
-            "Le fichier source contient des erreurs ; rien n'a été importé.",
-            "Corrigez les lignes indiquées et importez à nouveau le fichier.",
-        ),
-        EN: _T(
-            "The source file has errors; nothing was imported.",
-            "Fix the lines named and import the file again.",
-        ),
-    },
-    Problem.AUDIT_STORE_FULL: {
-        NL: _T(
-            "De beslissing is niet geregistreerd: de schijf van het auditlogboek is vol.", _PAPER_NL
-        ),
-        FR: _T(
-            "La décision n'est pas enregistrée : le disque du journal d'audit est plein.", _PAPER_FR
-        ),
-        EN: _T("The decision is not recorded: the audit log's disk is full.", _PAPER_EN),
-    },
-    Problem.AUDIT_STORE_READ_ONLY: {
-        NL: _T(
-            "Het auditlogboek kan niet beschreven worden (alleen-lezen of geen toegang); een beslissing van nu is niet geregistreerd.",
-            _PAPER_NL,
-        ),
-        FR: _T(
-            "Le journal d'audit ne peut pas être écrit (lecture seule ou accès refusé) ; une décision prise maintenant n'est pas enregistrée.",
-            _PAPER_FR,
-        ),
-        EN: _T(
-            "The audit log cannot be written (read-only or no access); a decision taken now is not recorded.",
-            _PAPER_EN,
-        ),
-    },
-    Problem.AUDIT_STORE_UNAVAILABLE: {
-        NL: _T(
-            "Het auditlogboek is niet bruikbaar (beschadigd of niet bereikbaar); een beslissing van nu is niet geregistreerd.",
-            _PAPER_NL,
-        ),
-        FR: _T(
-            "Le journal d'audit est inutilisable (endommagé ou inaccessible) ; une décision prise maintenant n'est pas enregistrée.",
-            _PAPER_FR,
-        ),
-        EN: _T(
-            "The audit log cannot be used (damaged or out of reach); a decision taken now is not recorded.",
-            _PAPER_EN,
-        ),
-    },
-    Problem.AUDIT_KEY_MISMATCH: {
-        NL: _T(
-            "Het auditlogboek werd met een andere installatiesleutel geschreven dan die in de sleutelopslag.",
-            "Zet de oorspronkelijke sleutel terug in de sleutelopslag. " + _ADMIN_NL,
-        ),
-        FR: _T(
-            "Le journal d'audit a été écrit avec une autre clé d'installation que celle du trousseau.",
-            "Remettez la clé d'origine dans le trousseau. " + _ADMIN_FR,
-        ),
-        EN: _T(
-            "The audit log was written under another installation key than the one in the keyring.",
-            "Put the original key back in the keyring. " + _ADMIN_EN,
-        ),
-    },
+    ),
 }

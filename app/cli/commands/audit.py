@@ -18,8 +18,9 @@ from app.audit.export import ExportFormat, write_export
 from app.audit.outbox import OutboxSender
 from app.audit.outbox_table import DeliveryState, Outbox
 from app.audit.retention import purge
-from app.cli.commands.audit_texts import BREAKS, BREAKS_ONE, TEXTS
+from app.cli.commands.audit_texts import counted, text, why_broken
 from app.cli.context import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CommandContext, write_lines
+from app.i18n import N_
 from app.problem_texts import problem_text
 from app.services import make_eligibility
 from app.settings.config import load_config
@@ -37,17 +38,23 @@ Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privat
 
 
 def register(commands: Commands[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser("audit", help="check, export and purge the audit log")
+    parser = commands.add_parser(
+        "audit", help=N_("het auditlogboek controleren, uitvoeren en opschonen")
+    )
     actions = parser.add_subparsers(dest="audit_action", required=True)
-    actions.add_parser("verify", help="check the hash chain; exit 1 names the first broken record")
-    export = actions.add_parser("export", help="records of a period, pseudonyms only")
+    actions.add_parser(
+        "verify", help=N_("de hashketen controleren; exit 1 noemt het eerste gebroken record")
+    )
+    export = actions.add_parser(
+        "export", help=N_("de records van een periode, alleen pseudoniemen")
+    )
     export.add_argument(
         "--from",
         dest="start",
         type=_iso_date,
         required=True,
         metavar="DATE",
-        help="first day (YYYY-MM-DD, this computer's time zone)",
+        help=N_("eerste dag (JJJJ-MM-DD, tijdzone van deze computer)"),
     )
     export.add_argument(
         "--to",
@@ -55,15 +62,21 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
         type=_iso_date,
         required=True,
         metavar="DATE",
-        help="last day, included",
+        help=N_("laatste dag, inbegrepen"),
     )
     export.add_argument(
         "--format", choices=[f.value for f in ExportFormat], default=ExportFormat.CSV.value
     )
-    actions.add_parser("pending", help="decisions waiting for the backend, and refused ones")
-    actions.add_parser("send", help="deliver the waiting decisions to the backend now")
-    purger = actions.add_parser("purge", help="remove records older than the retention period")
-    purger.add_argument("--dry-run", action="store_true", help="only say what would be removed")
+    actions.add_parser(
+        "pending", help=N_("beslissingen die op de adviesdienst wachten, en geweigerde")
+    )
+    actions.add_parser(
+        "send", help=N_("de wachtende beslissingen nu aan de adviesdienst afleveren")
+    )
+    purger = actions.add_parser("purge", help=N_("records ouder dan de bewaartermijn verwijderen"))
+    purger.add_argument(
+        "--dry-run", action="store_true", help=N_("alleen zeggen wat verwijderd zou worden")
+    )
     parser.set_defaults(handler=run)
 
 
@@ -104,33 +117,37 @@ def verify_lines(report: VerifyReport, language: Language) -> list[str]:
     """What ``audit verify`` says: intact with the range, or the first broken record and why."""
     if report.ok:
         if not report.records:
-            return [TEXTS["empty"][language]]
+            return [text("empty", language)]
         return [
-            TEXTS["intact"][language].format(
-                records=report.records, first=report.first_seq, last=report.last_seq
+            counted(
+                "intact",
+                language,
+                report.records,
+                records=report.records,
+                first=report.first_seq,
+                last=report.last_seq,
             )
         ]
     if report.broken is Break.KEY_MISMATCH or report.broken is None:
-        return [TEXTS["key_mismatch"][language]]
+        return [text("key_mismatch", language)]
     seq, through = report.broken_seq, report.through_seq
-    table = BREAKS_ONE if through is None or through == seq else BREAKS
-    why = table.get(report.broken, BREAKS[report.broken])[language]
-    lines = [TEXTS["broken"][language].format(seq=seq, why=why.format(seq=seq, through=through))]
+    why = why_broken(report.broken, language, seq=seq, through=through)
+    lines = [text("broken", language, seq=seq, why=why)]
     if report.broken is Break.UNREADABLE:
         lines.append(f"  {report.reason}")
     if report.records:
-        lines.append(TEXTS["good_before"][language].format(records=report.records))
+        lines.append(counted("good_before", language, report.records, records=report.records))
     return lines
 
 
 def _export(store: AuditStore, ctx: CommandContext, args: argparse.Namespace) -> int:
     if args.end < args.start:
-        write_lines(ctx.err, TEXTS["bad_period"][ctx.language])
+        write_lines(ctx.err, text("bad_period", ctx.language))
         return EXIT_USAGE
     since, until = _local_midnight(args.start), _local_midnight(args.end + dt.timedelta(days=1))
     count = write_export(store.records(since, until), ctx.out, ExportFormat(args.format))
     ctx.out.flush()
-    write_lines(ctx.err, TEXTS["exported"][ctx.language].format(count=count))
+    write_lines(ctx.err, counted("exported", ctx.language, count, count=count))
     return EXIT_OK
 
 
@@ -139,8 +156,12 @@ def _pending(store: AuditStore, ctx: CommandContext) -> int:
     state = outbox.state()
     lang = ctx.language
     lines = [
-        TEXTS["outbox"][lang].format(
-            pending=state.pending, rejected=state.rejected, delivered=outbox.delivered_count()
+        text(
+            "outbox",
+            lang,
+            pending=state.pending,
+            rejected=state.rejected,
+            delivered=outbox.delivered_count(),
         )
     ]
     lines += [_waiting_line(item, lang) for item in outbox.waiting()]
@@ -149,12 +170,15 @@ def _pending(store: AuditStore, ctx: CommandContext) -> int:
 
 
 def _waiting_line(item: Waiting, lang: Language) -> str:
-    state = TEXTS["pending" if item.state is DeliveryState.PENDING else "rejected"][lang]
+    state = text("pending" if item.state is DeliveryState.PENDING else "rejected", lang)
     last = ""
     if item.last_problem is not None:
         what = problem_text(item.last_problem, lang).what
-        last = TEXTS["last_problem"][lang].format(problem=f"{what} [{item.last_problem.value}]")
-    return TEXTS["waiting_row"][lang].format(
+        last = text("last_problem", lang, problem=f"{what} [{item.last_problem.value}]")
+    return counted(
+        "waiting_row",
+        lang,
+        item.attempts,
         seq=item.seq,
         kind=item.kind,
         service=item.service or "-",
@@ -175,13 +199,11 @@ def _send(store: AuditStore, ctx: CommandContext, port: EligibilityPort) -> int:
     lang = ctx.language
     write_lines(
         ctx.out,
-        TEXTS["sent"][lang].format(
-            delivered=done.delivered, rejected=done.rejected, pending=state.pending
-        ),
+        text("sent", lang, delivered=done.delivered, rejected=done.rejected, pending=state.pending),
     )
     if done.stopped_by is not None:
-        text = problem_text(done.stopped_by, lang)
-        write_lines(ctx.err, f"{text.what} [{done.stopped_by.value}]")
+        words = problem_text(done.stopped_by, lang)
+        write_lines(ctx.err, f"{words.what} [{done.stopped_by.value}]")
     return EXIT_FAILED if state.pending else EXIT_OK
 
 
@@ -199,11 +221,14 @@ def _purge_lines(
 ) -> list[str]:
     date = cutoff.astimezone().date().isoformat()
     if plan.through_seq is None:
-        lines = [TEXTS["nothing_to_purge"][lang].format(date=date)]
+        lines = [text("nothing_to_purge", lang, date=date)]
     else:
         key = "would_purge" if dry_run else "purged"
         lines = [
-            TEXTS[key][lang].format(
+            counted(
+                key,
+                lang,
+                plan.count,
                 count=plan.count,
                 first=plan.first_seq,
                 through=plan.through_seq,
@@ -212,7 +237,7 @@ def _purge_lines(
             )
         ]
     if plan.held_back_at is not None:
-        lines.append(TEXTS["held_back"][lang].format(seq=plan.held_back_at))
+        lines.append(text("held_back", lang, seq=plan.held_back_at))
     return lines
 
 
@@ -224,4 +249,4 @@ def _iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError("a date is written YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(N_("een datum schrijf je als JJJJ-MM-DD")) from None

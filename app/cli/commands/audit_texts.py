@@ -1,134 +1,105 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The words of ``baliecheck audit`` in Dutch, French and English."""
+"""The words of ``baliecheck audit``: Dutch msgids, translated at use (app.i18n)."""
 
 # A translation table: one sentence per line reads better than wrapped fragments.
 # ruff: noqa: E501
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.audit.chain import Break
-from app.language import Language
+from app.i18n import N_, translations
 
-NL, FR, EN = Language.NL, Language.FR, Language.EN
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from gettext import NullTranslations
 
-TEXTS: dict[str, dict[Language, str]] = {
-    "intact": {
-        NL: "Auditlogboek in orde: {records} records ({first} tot {last}).",
-        FR: "Journal d'audit intact : {records} enregistrements ({first} à {last}).",
-        EN: "Audit log intact: {records} records ({first} to {last}).",
-    },
-    "empty": {
-        NL: "Auditlogboek in orde: nog geen records.",
-        FR: "Journal d'audit intact : pas encore d'enregistrements.",
-        EN: "Audit log intact: no records yet.",
-    },
-    "broken": {
-        NL: "Auditlogboek GEBROKEN bij record {seq}: {why}.",
-        FR: "Journal d'audit ROMPU à l'enregistrement {seq} : {why}.",
-        EN: "Audit log BROKEN at record {seq}: {why}.",
-    },
-    "key_mismatch": {
-        NL: "Auditlogboek niet te controleren: het werd met een andere installatiesleutel geschreven.",
-        FR: "Journal d'audit invérifiable : il a été écrit avec une autre clé d'installation.",
-        EN: "Audit log cannot be checked: it was written under another installation key.",
-    },
-    "good_before": {
-        NL: "De {records} records ervoor zijn in orde.",
-        FR: "Les {records} enregistrements qui précèdent sont intacts.",
-        EN: "The {records} records before it are intact.",
-    },
-    "bad_period": {
-        NL: "--to mag niet voor --from liggen.",
-        FR: "--to ne peut pas précéder --from.",
-        EN: "--to must not be before --from.",
-    },
-    "exported": {
-        NL: "{count} records uitgevoerd.",
-        FR: "{count} enregistrements exportés.",
-        EN: "{count} records exported.",
-    },
-    "outbox": {
-        NL: "Wachtend op de adviesdienst: {pending}; geweigerd: {rejected}; afgeleverd: {delivered}.",
-        FR: "En attente du service d'avis : {pending} ; refusés : {rejected} ; livrés : {delivered}.",
-        EN: "Waiting for the advice service: {pending}; rejected: {rejected}; delivered: {delivered}.",
-    },
-    "waiting_row": {
-        NL: "  record {seq} ({kind}, {service}, {at}): {state}, {attempts} pogingen{last}",
-        FR: "  enregistrement {seq} ({kind}, {service}, {at}) : {state}, {attempts} tentatives{last}",
-        EN: "  record {seq} ({kind}, {service}, {at}): {state}, {attempts} attempts{last}",
-    },
-    "last_problem": {
-        NL: ", laatst: {problem}",
-        FR: ", dernier : {problem}",
-        EN: ", last: {problem}",
-    },
-    "pending": {NL: "wacht", FR: "en attente", EN: "waiting"},
-    "rejected": {NL: "geweigerd", FR: "refusé", EN: "rejected"},
-    "sent": {
-        NL: "Afgeleverd: {delivered}; geweigerd: {rejected}; nog wachtend: {pending}.",
-        FR: "Livrés : {delivered} ; refusés : {rejected} ; encore en attente : {pending}.",
-        EN: "Delivered: {delivered}; rejected: {rejected}; still waiting: {pending}.",
-    },
-    "nothing_to_purge": {
-        NL: "Niets te verwijderen: geen records ouder dan {date}.",
-        FR: "Rien à supprimer : aucun enregistrement antérieur au {date}.",
-        EN: "Nothing to purge: no records older than {date}.",
-    },
-    "purged": {
-        NL: "{count} records verwijderd ({first} tot {through}), ouder dan {date}; controlepunt {checkpoint} houdt de keten controleerbaar.",
-        FR: "{count} enregistrements supprimés ({first} à {through}), antérieurs au {date} ; le point de contrôle {checkpoint} garde la chaîne vérifiable.",
-        EN: "{count} records purged ({first} to {through}), older than {date}; checkpoint {checkpoint} keeps the chain verifiable.",
-    },
-    "would_purge": {
-        NL: "Zou {count} records verwijderen ({first} tot {through}), ouder dan {date}.",
-        FR: "Supprimerait {count} enregistrements ({first} à {through}), antérieurs au {date}.",
-        EN: "Would purge {count} records ({first} to {through}), older than {date}.",
-    },
-    "held_back": {
-        NL: "Record {seq} en later blijven bewaard: nog niet afgeleverd bij de adviesdienst.",
-        FR: "L'enregistrement {seq} et les suivants sont gardés : pas encore livrés au service d'avis.",
-        EN: "Record {seq} and later are kept: not delivered to the advice service yet.",
-    },
+    from app.language import Language
+
+TEXTS: dict[str, str] = {
+    "empty": N_("Auditlogboek in orde: nog geen records."),
+    "broken": N_("Auditlogboek GEBROKEN bij record {seq}: {why}."),
+    "key_mismatch": N_(
+        "Auditlogboek niet te controleren: het werd met een andere installatiesleutel geschreven."
+    ),
+    "bad_period": N_("--to mag niet voor --from liggen."),
+    "outbox": N_(
+        "Wachtend op de adviesdienst: {pending}; geweigerd: {rejected}; afgeleverd: {delivered}."
+    ),
+    "last_problem": N_(", laatst: {problem}"),
+    "pending": N_("wacht"),
+    "rejected": N_("geweigerd"),
+    "sent": N_("Afgeleverd: {delivered}; geweigerd: {rejected}; nog wachtend: {pending}."),
+    "nothing_to_purge": N_("Niets te verwijderen: geen records ouder dan {date}."),
+    "held_back": N_(
+        "Record {seq} en later blijven bewaard: nog niet afgeleverd bij de adviesdienst."
+    ),
 }
 
 # One record rather than a range.
-BREAKS_ONE: dict[Break, dict[Language, str]] = {
-    Break.MISSING: {
-        NL: "het record ontbreekt",
-        FR: "l'enregistrement manque",
-        EN: "the record is missing",
-    },
-    Break.CUT_OFF: {
-        NL: "het record werd aan het einde weggeknipt",
-        FR: "l'enregistrement a été coupé à la fin",
-        EN: "the record was cut off the end",
-    },
+BREAKS_ONE: dict[Break, str] = {
+    Break.MISSING: N_("het record ontbreekt"),
+    Break.CUT_OFF: N_("het record werd aan het einde weggeknipt"),
 }
 
-BREAKS: dict[Break, dict[Language, str]] = {
-    Break.MISSING: {
-        NL: "records {seq} tot {through} ontbreken",
-        FR: "les enregistrements {seq} à {through} manquent",
-        EN: "records {seq} to {through} are missing",
-    },
-    Break.CHANGED: {
-        NL: "de inhoud werd gewijzigd nadat hij geregistreerd was",
-        FR: "son contenu a été modifié après l'enregistrement",
-        EN: "its content was changed after it was recorded",
-    },
-    Break.OUT_OF_PLACE: {
-        NL: "het volgt niet op het record ervoor (verplaatst, verwisseld of ingevoegd)",
-        FR: "il ne suit pas l'enregistrement précédent (déplacé, interverti ou inséré)",
-        EN: "it does not follow the record before it (moved, swapped or inserted)",
-    },
-    Break.UNREADABLE: {
-        NL: "het bestand is vanaf hier onleesbaar (afgekapt of beschadigd)",
-        FR: "le fichier est illisible à partir d'ici (tronqué ou endommagé)",
-        EN: "the file cannot be read from here on (truncated or damaged)",
-    },
-    Break.CUT_OFF: {
-        NL: "records {seq} tot {through} werden aan het einde weggeknipt",
-        FR: "les enregistrements {seq} à {through} ont été coupés à la fin",
-        EN: "records {seq} to {through} were cut off the end",
-    },
+BREAKS: dict[Break, str] = {
+    Break.MISSING: N_("records {seq} tot {through} ontbreken"),
+    Break.CHANGED: N_("de inhoud werd gewijzigd nadat hij geregistreerd was"),
+    Break.OUT_OF_PLACE: N_(
+        "het volgt niet op het record ervoor (verplaatst, verwisseld of ingevoegd)"
+    ),
+    Break.UNREADABLE: N_("het bestand is vanaf hier onleesbaar (afgekapt of beschadigd)"),
+    Break.CUT_OFF: N_("records {seq} tot {through} werden aan het einde weggeknipt"),
 }
+
+# Sentences with a number in them: the catalogue picks the form for the count.
+COUNTED: dict[str, Callable[[NullTranslations, int], str]] = {
+    "intact": lambda c, n: c.ngettext(
+        "Auditlogboek in orde: {records} record ({first} tot {last}).",
+        "Auditlogboek in orde: {records} records ({first} tot {last}).",
+        n,
+    ),
+    "good_before": lambda c, n: c.ngettext(
+        "Het record ervoor is in orde.",
+        "De {records} records ervoor zijn in orde.",
+        n,
+    ),
+    "exported": lambda c, n: c.ngettext(
+        "{count} record uitgevoerd.",
+        "{count} records uitgevoerd.",
+        n,
+    ),
+    "waiting_row": lambda c, n: c.ngettext(
+        "  record {seq} ({kind}, {service}, {at}): {state}, {attempts} poging{last}",
+        "  record {seq} ({kind}, {service}, {at}): {state}, {attempts} pogingen{last}",
+        n,
+    ),
+    "purged": lambda c, n: c.ngettext(
+        "{count} record verwijderd ({first} tot {through}), ouder dan {date}; controlepunt {checkpoint} houdt de keten controleerbaar.",
+        "{count} records verwijderd ({first} tot {through}), ouder dan {date}; controlepunt {checkpoint} houdt de keten controleerbaar.",
+        n,
+    ),
+    "would_purge": lambda c, n: c.ngettext(
+        "Zou {count} record verwijderen ({first} tot {through}), ouder dan {date}.",
+        "Zou {count} records verwijderen ({first} tot {through}), ouder dan {date}.",
+        n,
+    ),
+}
+
+
+def text(key: str, language: Language, **values: object) -> str:
+    words = translations(language).gettext(TEXTS[key])
+    return words.format(**values) if values else words
+
+
+def counted(key: str, language: Language, number: int, /, **values: object) -> str:
+    """``key``'s sentence in the form for ``number`` (one record, two records)."""
+    return COUNTED[key](translations(language), number).format(**values)
+
+
+def why_broken(broken: Break, language: Language, *, seq: int | None, through: int | None) -> str:
+    """Why the chain breaks at ``seq``: one record, or the range up to ``through``."""
+    table = BREAKS_ONE if through is None or through == seq else BREAKS
+    words = table.get(broken, BREAKS[broken])
+    return translations(language).gettext(words).format(seq=seq, through=through)

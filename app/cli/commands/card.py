@@ -9,6 +9,7 @@ import datetime as dt
 from app.cli.card_diagnostics import describe_readers, describe_reading, read_inserted_card
 from app.cli.context import EXIT_OK, CommandContext, write_lines
 from app.cli.labels import label
+from app.i18n import N_
 from app.services import TRAINING_PROFILE, make_card_reader, make_card_verifier
 from app.settings.config import load_config
 from eid.card_profiles import PROFILES
@@ -17,14 +18,19 @@ Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privat
 
 
 def register(commands: Commands[argparse.ArgumentParser]) -> None:
-    readers = commands.add_parser("readers", help="list card readers and whether a card is in them")
+    readers = commands.add_parser(
+        "readers", help=N_("de kaartlezers tonen en of er een kaart in zit")
+    )
     _add_training(readers)
     readers.set_defaults(handler=run_readers)
     card = commands.add_parser(
-        "card", help="read the inserted eID and check it is genuine (diagnostics, number masked)"
+        "card",
+        help=N_("de ingestoken eID lezen en nagaan of ze echt is (diagnose, nummer gemaskeerd)"),
     )
     card.add_argument(
-        "--reader", metavar="NAME", help="reader to use (default: first holding a card)"
+        "--reader",
+        metavar="NAME",
+        help=N_("te gebruiken lezer (standaard: de eerste met een kaart)"),
     )
     _add_training(card)
     card.set_defaults(handler=run_card)
@@ -34,13 +40,13 @@ def _add_training(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--training",
         action="store_true",
-        help="use the simulated reader with a sample card (no real data)",
+        help=N_("de gesimuleerde lezer met een voorbeeldkaart gebruiken (geen echte gegevens)"),
     )
     command.add_argument(
         "--profile",
         choices=sorted(PROFILES),
         default=TRAINING_PROFILE,
-        help="sample card in training mode",
+        help=N_("voorbeeldkaart in oefenmodus"),
     )
 
 

@@ -12,6 +12,7 @@ from app.cli.context import EXIT_OK, EXIT_USAGE, CommandContext, aligned, write_
 from app.cli.labels import label
 from app.desk.headless import ask, read_national_number, wait_for_card
 from app.eligibility.wire import Channel
+from app.i18n import N_
 from app.services import make_card_reader, make_card_verifier, make_eligibility
 from app.settings.config import load_config
 from eid.errors import EidError
@@ -26,19 +27,31 @@ Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privat
 
 def register(commands: Commands[argparse.ArgumentParser]) -> None:
     check = commands.add_parser(
-        "check", help="wait for a card (or take a typed number), ask the backend, print the verdict"
+        "check",
+        help=N_(
+            "op een kaart wachten (of een getypt nummer nemen), "
+            "de adviesdienst vragen, het advies tonen"
+        ),
     )
-    check.add_argument("--service", required=True, metavar="CODE", help="e.g. uitpas-kansentarief")
+    check.add_argument(
+        "--service", required=True, metavar="CODE", help=N_("bv. uitpas-kansentarief")
+    )
     source = check.add_mutually_exclusive_group()
-    source.add_argument("--reader", metavar="NAME", help="reader to wait in (default: any)")
+    source.add_argument(
+        "--reader", metavar="NAME", help=N_("lezer waarin gewacht wordt (standaard: elke)")
+    )
     source.add_argument(
         "--insz",
         metavar="DIGITS",
-        help="typed national number (channel manual); '-' reads it from stdin, which keeps it "
-        "out of the shell history and the process list",
+        help=N_(
+            "getypt rijksregisternummer (kanaal manual); '-' leest het van stdin, "
+            "zodat het niet in de shellgeschiedenis en de proceslijst komt"
+        ),
     )
-    check.add_argument("--timeout", type=float, default=30.0, metavar="S", help="wait for a card")
-    check.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    check.add_argument(
+        "--timeout", type=float, default=30.0, metavar="S", help=N_("op een kaart wachten")
+    )
+    check.add_argument("--json", action="store_true", help=N_("één JSON-object op stdout"))
     check.set_defaults(handler=run)
 
 

@@ -9,6 +9,7 @@ import sys
 
 from app.cli.context import EXIT_OK, EXIT_USAGE, CommandContext, write_lines
 from app.cli.labels import label
+from app.i18n import N_
 from app.settings.credentials import KeyringCredentials, SecretName
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
@@ -17,12 +18,17 @@ SETTABLE = (SecretName.BEARER_TOKEN, SecretName.OAUTH_CLIENT_SECRET, SecretName.
 
 
 def register(commands: Commands[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser("credentials", help="keep backend secrets in the OS keyring")
+    parser = commands.add_parser(
+        "credentials",
+        help=N_("geheimen van de adviesdienst in de sleutelopslag van het systeem bewaren"),
+    )
     actions = parser.add_subparsers(dest="action", required=True)
     set_parser = actions.add_parser(
         "set",
-        help="store a secret; it is read from the terminal (hidden) or from stdin, "
-        "never from the command line",
+        help=N_(
+            "een geheim bewaren; het wordt gelezen van de terminal (verborgen) of van stdin, "
+            "nooit van de opdrachtregel"
+        ),
     )
     set_parser.add_argument("name", choices=[name.value for name in SETTABLE])
     set_parser.set_defaults(handler=run_set)

@@ -11,10 +11,11 @@ import argparse
 from typing import TYPE_CHECKING
 
 from app.cli.card_diagnostics import describe_readers
-from app.cli.commands.selftest_texts import TEXTS, text
+from app.cli.commands.selftest_texts import summary, text
 from app.cli.context import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CommandContext, write_lines
 from app.cli.labels import label
 from app.cli.selftest import Finding, Status, run_checks
+from app.i18n import N_
 from app.problem_texts import problem_text
 from app.problems import AppError, Problem
 from app.settings.config import config_path, load_config
@@ -29,8 +30,10 @@ Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privat
 def register(commands: Commands[argparse.ArgumentParser]) -> None:
     selftest = commands.add_parser(
         "selftest",
-        help="check this machine: configuration, PC/SC, readers, rules, backend, keyring, "
-        "data folder, translations (exit 0: ready)",
+        help=N_(
+            "deze machine controleren: configuratie, PC/SC, lezers, regels, adviesdienst, "
+            "sleutelopslag, gegevensmap, vertalingen (exit 0: klaar)"
+        ),
     )
     selftest.set_defaults(handler=run)
 
@@ -50,15 +53,14 @@ def run(_args: argparse.Namespace, ctx: CommandContext) -> int:
         write_lines(ctx.out, *render(finding, language))
     failures = sum(finding.status is Status.FAIL for finding in findings)
     warnings = sum(finding.status is Status.WARN for finding in findings)
-    summary = "summary_fail" if failures else "summary_ok"
-    write_lines(ctx.out, text(summary, language, failures=failures, warnings=warnings))
+    write_lines(ctx.out, summary(language, failures=failures, warnings=warnings))
     return EXIT_FAILED if failures else EXIT_OK
 
 
 def render(finding: Finding, language: Language) -> list[str]:
     """``STATUS  what was checked``, then readers, the problem's words and the admin detail."""
     values = {key: _word(value, language) for key, value in finding.values.items()}
-    width = max(len(TEXTS[status][language]) for status in Status)
+    width = max(len(text(status.value, language)) for status in Status)
     indent = " " * (width + 3)  # under the checked thing's words, two further in
     status = text(finding.status.value, language)
     lines = [f"{status:<{width}} {text(finding.text, language, **values)}"]

@@ -10,6 +10,7 @@ import uvicorn
 
 from app.cli.context import EXIT_OK, CommandContext, write_lines
 from app.cli.labels import label
+from app.i18n import N_
 from app.problems import AppError, Problem
 from app.serve.api import EligibilityApi
 from app.services import make_eligibility
@@ -22,9 +23,13 @@ log = logging.getLogger(__name__)
 
 
 def register(commands: Commands[argparse.ArgumentParser]) -> None:
-    serve = commands.add_parser("serve", help="serve the embedded engine over HTTP (contract v1)")
-    serve.add_argument("--host", help="address to bind (default from config: 127.0.0.1)")
-    serve.add_argument("--port", type=int, help="port (default from config: 8470)")
+    serve = commands.add_parser(
+        "serve", help=N_("de ingebouwde adviesmotor over HTTP aanbieden (contract v1)")
+    )
+    serve.add_argument(
+        "--host", help=N_("adres om op te luisteren (standaard uit de configuratie: 127.0.0.1)")
+    )
+    serve.add_argument("--port", type=int, help=N_("poort (standaard uit de configuratie: 8470)"))
     serve.set_defaults(handler=run)
 
 

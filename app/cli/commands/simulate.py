@@ -9,6 +9,7 @@ from pathlib import Path
 from app.cli.context import EXIT_FAILED, EXIT_OK, CommandContext, write_lines
 from app.cli.labels import label
 from app.cli.simulate_card import hold_card_in_vpcd, make_virtual_card, stop_on_signals
+from app.i18n import N_
 from app.services import TRAINING_PROFILE
 from eid.card_profiles import PROFILES
 from eid.vpcd import DEFAULT_HOST, DEFAULT_PORT, VpcdSlot
@@ -17,20 +18,22 @@ Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privat
 
 
 def register(commands: Commands[argparse.ArgumentParser]) -> None:
-    simulate = commands.add_parser("simulate-card", help="put a virtual eID into vpcd until Ctrl+C")
+    simulate = commands.add_parser(
+        "simulate-card", help=N_("een virtuele eID in vpcd steken tot Ctrl+C")
+    )
     simulate.add_argument("--profile", choices=sorted(PROFILES), default=TRAINING_PROFILE)
     simulate.add_argument(
         "--identity-file",
         type=Path,
         metavar="PATH",
-        help="serve this raw identity file (3F00 DF01 4031) instead of a profile",
+        help=N_("dit ruwe identiteitsbestand (3F00 DF01 4031) aanbieden in plaats van een profiel"),
     )
     simulate.add_argument("--host", default=DEFAULT_HOST)
     simulate.add_argument(
         "--port",
         type=int,
         default=DEFAULT_PORT,
-        help="vpcd port: 35963 = 'Virtual PCD 00 00', 35964 = 'Virtual PCD 00 01'",
+        help=N_("vpcd-poort: 35963 = 'Virtual PCD 00 00', 35964 = 'Virtual PCD 00 01'"),
     )
     simulate.set_defaults(handler=run)
 

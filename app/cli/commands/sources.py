@@ -10,61 +10,47 @@ from typing import TYPE_CHECKING
 
 from app.cli.context import EXIT_OK, CommandContext, write_lines
 from app.eligibility.embedded.source_store import LIST_NAME, SourceStore
-from app.language import Language
+from app.i18n import N_, translations
 from app.services import store_path
 from app.settings.config import load_config
 from app.settings.credentials import KeyringCredentials, pseudonym_key
 
 if TYPE_CHECKING:
     from app.eligibility.embedded.source_store import SourceList
+    from app.language import Language
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
 
-_TEXTS: dict[str, dict[Language, str]] = {
-    "imported": {
-        Language.NL: "Lijst '{name}' ingelezen: {rows} rijen, gegevens van {as_of}.",
-        Language.FR: "Liste '{name}' importée : {rows} lignes, données du {as_of}.",
-        Language.EN: "List '{name}' imported: {rows} rows, data as of {as_of}.",
-    },
-    "none": {
-        Language.NL: "Nog geen lijsten ingelezen.",
-        Language.FR: "Aucune liste importée.",
-        Language.EN: "No lists imported yet.",
-    },
-    "row": {
-        Language.NL: "{name}: {rows} rijen, gegevens van {as_of}, ingelezen op {imported}",
-        Language.FR: "{name} : {rows} lignes, données du {as_of}, importée le {imported}",
-        Language.EN: "{name}: {rows} rows, data as of {as_of}, imported {imported}",
-    },
-    "other_key": {
-        Language.NL: "  (ingelezen met een andere sleutel: lees deze lijst opnieuw in)",
-        Language.FR: "  (importée avec une autre clé : importez cette liste à nouveau)",
-        Language.EN: "  (imported under another key: import this list again)",
-    },
-}
-
 
 def register(commands: Commands[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser("sources", help="import and list the embedded source lists")
+    parser = commands.add_parser(
+        "sources", help=N_("de bronlijsten van de ingebouwde adviesmotor inlezen en tonen")
+    )
     actions = parser.add_subparsers(dest="sources_action", required=True)
     importer = actions.add_parser(
         "import",
-        help="replace a list with a CSV file (header: insz or insz,valid_from,valid_to)",
+        help=N_(
+            "een lijst vervangen door een CSV-bestand (kopregel: insz of insz,valid_from,valid_to)"
+        ),
     )
-    importer.add_argument("name", metavar="NAME", type=_list_name, help="list name, e.g. leefloon")
+    importer.add_argument(
+        "name", metavar="NAME", type=_list_name, help=N_("naam van de lijst, bv. leefloon")
+    )
     importer.add_argument("file", metavar="FILE.csv", type=Path)
     importer.add_argument(
         "--as-of",
         type=_iso_date,
         metavar="DATE",
-        help="date of the data (YYYY-MM-DD; default today)",
+        help=N_("datum van de gegevens (JJJJ-MM-DD; standaard vandaag)"),
     )
     importer.add_argument(
         "--allow-empty",
         action="store_true",
-        help="accept a list without rows (otherwise refused, as a likely mistake)",
+        help=N_(
+            "een lijst zonder rijen aanvaarden (anders geweigerd, als waarschijnlijke vergissing)"
+        ),
     )
-    actions.add_parser("list", help="names, row counts and dates of the imported lists")
+    actions.add_parser("list", help=N_("namen, aantallen rijen en datums van de ingelezen lijsten"))
     parser.set_defaults(handler=run)
 
 
@@ -92,33 +78,44 @@ def open_store(ctx: CommandContext) -> SourceStore:
 
 
 def describe_lists(lists: tuple[SourceList, ...], language: Language) -> list[str]:
+    catalogue = translations(language)
     if not lists:
-        return [_TEXTS["none"][language]]
+        return [catalogue.gettext("Nog geen lijsten ingelezen.")]
     lines = []
     for entry in lists:
+        row = catalogue.ngettext(
+            "{name}: {rows} rij, gegevens van {as_of}, ingelezen op {imported}",
+            "{name}: {rows} rijen, gegevens van {as_of}, ingelezen op {imported}",
+            entry.rows,
+        )
+        imported = entry.imported_at.astimezone().strftime("%Y-%m-%d %H:%M")
         lines.append(
-            _TEXTS["row"][language].format(
-                name=entry.name,
-                rows=entry.rows,
-                as_of=entry.as_of.isoformat(),
-                imported=entry.imported_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            row.format(
+                name=entry.name, rows=entry.rows, as_of=entry.as_of.isoformat(), imported=imported
             )
         )
         if not entry.key_matches:
-            lines.append(_TEXTS["other_key"][language])
+            lines.append(
+                catalogue.gettext(
+                    "  (ingelezen met een andere sleutel: lees deze lijst opnieuw in)"
+                )
+            )
     return lines
 
 
 def _imported_line(imported: SourceList, language: Language) -> str:
-    return _TEXTS["imported"][language].format(
-        name=imported.name, rows=imported.rows, as_of=imported.as_of.isoformat()
+    line = translations(language).ngettext(
+        "Lijst '{name}' ingelezen: {rows} rij, gegevens van {as_of}.",
+        "Lijst '{name}' ingelezen: {rows} rijen, gegevens van {as_of}.",
+        imported.rows,
     )
+    return line.format(name=imported.name, rows=imported.rows, as_of=imported.as_of.isoformat())
 
 
 def _list_name(text: str) -> str:
     if not LIST_NAME.match(text):
         raise argparse.ArgumentTypeError(
-            "a list name is lowercase letters, digits and _, starting with a letter"
+            N_("een lijstnaam bestaat uit kleine letters, cijfers en _, en begint met een letter")
         )
     return text
 
@@ -127,4 +124,4 @@ def _iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError("a date is written YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(N_("een datum schrijf je als JJJJ-MM-DD")) from None
