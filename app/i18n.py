@@ -91,8 +91,9 @@ def compile_catalogues(directory: Path | None = None) -> list[Path]:
     return compiled
 
 
-def update_catalogues(root: Path) -> list[Path]:
-    """The code's msgids (under ``root``: app, ui, eid) into every ``baliecheck.po``.
+def update_catalogues(root: Path, directory: Path | None = None) -> list[Path]:
+    """The code's msgids (under ``root``: app, ui, eid) into every ``baliecheck.po`` under
+    ``directory`` (default: the shipped catalogues).
 
     New ones come in untranslated, gone ones leave, each file keeps its header as written
     (so catalogues from two branches merge as a union). For translators: ``python -m
@@ -108,7 +109,7 @@ def update_catalogues(root: Path) -> list[Path]:
         for _name, _line, message, _comments, context in found:
             template.add(message, context=context)
     updated: list[Path] = []
-    for path in sorted(locale_dir().glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+    for path in sorted((directory or locale_dir()).glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
         with path.open("rb") as po:
             catalogue = read_po(po, locale=path.parts[-3])

@@ -144,6 +144,8 @@ status=0
 wait "$desk" || status=$?
 [ "$status" -eq 0 ] || { cat "$work/desk.err"; fail "the desk exited $status on SIGTERM"; }
 ! grep -q "Traceback" "$work/desk.err" || { cat "$work/desk.err"; fail "the desk printed a traceback"; }
+! grep -q "no Qt translation\|no compiled" "$work/desk.err" \
+    || { cat "$work/desk.err"; fail "a catalogue or Qt's own translation is not in the build"; }
 
 if [ -n "$deb" ]; then
     echo "== the Debian package $(basename "$deb")"

@@ -31,6 +31,7 @@ from app.i18n import (
     SOURCE_PACKAGES,
     compile_catalogues,
     locale_dir,
+    update_catalogues,
 )
 from app.language import Language, language_override
 from app.problem_texts import problem_text
@@ -69,7 +70,11 @@ def extracted() -> dict[MessageKey, str]:
 
 
 def catalogue(language: Language, domain: str = DOMAIN) -> Catalog:
-    with (locale_dir() / language / "LC_MESSAGES" / f"{domain}.po").open("rb") as po:
+    return catalogue_at(locale_dir(), language, domain)
+
+
+def catalogue_at(directory: Path, language: Language, domain: str = DOMAIN) -> Catalog:
+    with (directory / language / "LC_MESSAGES" / f"{domain}.po").open("rb") as po:
         return read_po(po, locale=language.value)
 
 
@@ -154,6 +159,28 @@ def test_translations_compile_to_catalogues_gettext_reads(tmp_path: Path) -> Non
     assert french.gettext(texts.WAITING) == WAITING_FR
     english = gettext.translation(DOMAIN, tmp_path / "locale", languages=["en"])
     assert english.ngettext("Nog {count} cijfer", "Nog {count} cijfers", 1) == "{count} more digit"
+
+
+def test_translations_update_adds_new_msgids_and_keeps_the_header(tmp_path: Path) -> None:
+    shutil.copytree(locale_dir(), tmp_path / "locale", ignore=shutil.ignore_patterns("*.mo"))
+    for package in SOURCE_PACKAGES:
+        (tmp_path / "code" / package).mkdir(parents=True)
+    new = 'N_("Nieuwe tekst {name}")\nngettext("{count} rij", "{count} rijen", count)\n'
+    (tmp_path / "code" / "app" / "new.py").write_text(new, encoding="utf-8")
+    shipped = (locale_dir() / "fr" / "LC_MESSAGES" / f"{DOMAIN}.po").read_text(encoding="utf-8")
+    updated = update_catalogues(tmp_path / "code", tmp_path / "locale")
+    assert len(updated) == len(TRANSLATED)
+    text = (tmp_path / "locale" / "fr" / "LC_MESSAGES" / f"{DOMAIN}.po").read_text("utf-8")
+    assert text.split("\n\n")[0] == shipped.split("\n\n")[0]
+    po = catalogue_at(tmp_path / "locale", Language.FR)
+    assert [entry.id for entry in po] == [
+        "",
+        "Nieuwe tekst {name}",
+        ("{count} rij", "{count} rijen"),
+    ]  # the code's msgids only, the gone ones dropped
+    entry = po.get("Nieuwe tekst {name}")
+    assert entry is not None
+    assert entry.string == ""  # for a translator
 
 
 # -- the command line ------------------------------------------------------------------
