@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from app.audit.anchor import KeyringAnchor
 from app.audit.records import AuditEntry, RecordKind
 from app.audit.store import AuditStore, OutboxItem
 from app.eligibility.port import OverrideRecord
@@ -66,11 +67,25 @@ class Recorded:
 def open_audit_store(
     config: Config, data_dir: Path, credentials: CredentialStore | None = None
 ) -> AuditStore:
-    """The audit store in the data dir: under the keyring's key, or the training one."""
+    """The audit store in the data dir: under the keyring's key, or the training one.
+
+    The real store's head is anchored in the keyring beside the key. A store that holds data
+    is never given a new key: a key lost from the keyring is INSTALLATION_KEY_MISSING (restore
+    the backup), not a fresh key that could not read it. Reads the keyring: not on the GUI
+    thread when it can block.
+    """
     if config.training:
         return AuditStore(data_dir / TRAINING_AUDIT_FILE, key=TRAINING_AUDIT_KEY)
     store = credentials if credentials is not None else KeyringCredentials()
-    return AuditStore(data_dir / AUDIT_FILE, key=pseudonym_key(store))
+    path = data_dir / AUDIT_FILE
+    key = pseudonym_key(store, create=not holds_data(path))
+    return AuditStore(path, key=key, witness=KeyringAnchor(store))
+
+
+def holds_data(path: Path) -> bool:
+    """The file exists and is not empty (its log counts too: records may wait there)."""
+    companions = (path, path.with_name(path.name + "-wal"))
+    return any(each.is_file() and each.stat().st_size > 0 for each in companions)
 
 
 def staff_id(config: Config) -> str:

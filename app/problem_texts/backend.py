@@ -230,4 +230,20 @@ BACKEND_TEXTS: dict[Problem, dict[Language, ProblemText]] = {
             "Put the original key back in the keyring. " + _ADMIN_EN,
         ),
     },
+    # issue 13: the installation key lost from the keyring while data written under it exists.
+    Problem.INSTALLATION_KEY_MISSING: {
+        NL: _T(
+            "De installatiesleutel ontbreekt in de sleutelopslag; zonder die sleutel kan niets geregistreerd worden.",
+            "Zet de reservekopie terug met 'baliecheck credentials import BESTAND'. " + _ADMIN_NL,
+        ),
+        FR: _T(
+            "La clé d'installation manque dans le trousseau ; sans elle rien ne peut être enregistré.",
+            "Restaurez la copie de sauvegarde avec 'baliecheck credentials import FICHIER'. "
+            + _ADMIN_FR,
+        ),
+        EN: _T(
+            "The installation key is missing from the keyring; without it nothing can be recorded.",
+            "Restore the backup with 'baliecheck credentials import FILE'. " + _ADMIN_EN,
+        ),
+    },
 }

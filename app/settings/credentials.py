@@ -34,6 +34,7 @@ class SecretName(StrEnum):
     OAUTH_CLIENT_SECRET = "backend-oauth-client-secret"
     PSEUDONYM_KEY = "pseudonym-key"
     SERVE_TOKENS = "serve-tokens"
+    AUDIT_ANCHOR = "audit-anchor"  # the audit chain's newest record (app.audit.anchor)
 
 
 class CredentialStore(Protocol):
@@ -84,10 +85,31 @@ def require_secret(store: CredentialStore, name: SecretName) -> str:
     return value
 
 
-def pseudonym_key(store: CredentialStore) -> bytes:
-    """The installation's HMAC key for pseudonyms, created (32 random bytes) on first use."""
+KEY_LOST = (
+    "the installation key (pseudonym-key) is not in the keyring, but data written under it "
+    "exists: restore it from the backup with 'baliecheck credentials import FILE' "
+    "(made with 'baliecheck credentials export FILE'); a new key cannot read that data"
+)
+
+
+def pseudonym_key(store: CredentialStore, *, create: bool = True) -> bytes:
+    """The installation's HMAC key for pseudonyms, created (32 random bytes) on first use.
+
+    ``create=False`` where data written under the key exists: a lost key is then
+    INSTALLATION_KEY_MISSING (restore the backup), never silently replaced by a new one.
+    """
     value = store.get(SecretName.PSEUDONYM_KEY)
     if not value:
+        if not create:
+            raise AppError(Problem.INSTALLATION_KEY_MISSING, KEY_LOST)
         value = secrets.token_hex(32)
         store.set(SecretName.PSEUDONYM_KEY, value)
-    return bytes.fromhex(value)
+    try:
+        key = bytes.fromhex(value)
+    except ValueError:
+        key = b""
+    if len(key) < 16:
+        raise AppError(
+            Problem.INSTALLATION_KEY_MISSING, f"the keyring's pseudonym-key is damaged: {KEY_LOST}"
+        )
+    return key

@@ -12,7 +12,7 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from app.audit.chain import Break
+from app.audit.chain import Break, Witness
 from app.audit.decisions import open_audit_store, staff_id
 from app.audit.export import ExportFormat, write_export
 from app.audit.outbox import OutboxSender
@@ -103,13 +103,9 @@ def _verify(store: AuditStore, ctx: CommandContext) -> int:
 def verify_lines(report: VerifyReport, language: Language) -> list[str]:
     """What ``audit verify`` says: intact with the range, or the first broken record and why."""
     if report.ok:
-        if not report.records:
-            return [TEXTS["empty"][language]]
-        return [
-            TEXTS["intact"][language].format(
-                records=report.records, first=report.first_seq, last=report.last_seq
-            )
-        ]
+        return _intact_lines(report, language)
+    if report.broken is Break.ANCHOR_UNREADABLE:
+        return [TEXTS["anchor_unreadable"][language]]
     if report.broken is Break.KEY_MISMATCH or report.broken is None:
         return [TEXTS["key_mismatch"][language]]
     seq, through = report.broken_seq, report.through_seq
@@ -118,8 +114,26 @@ def verify_lines(report: VerifyReport, language: Language) -> list[str]:
     lines = [TEXTS["broken"][language].format(seq=seq, why=why.format(seq=seq, through=through))]
     if report.broken is Break.UNREADABLE:
         lines.append(f"  {report.reason}")
+    if report.witness is Witness.KEYRING and report.broken is Break.CUT_OFF:
+        lines.append(TEXTS["witness_keyring"][language].format(anchor=report.anchor_seq))
     if report.records:
         lines.append(TEXTS["good_before"][language].format(records=report.records))
+    return lines
+
+
+def _intact_lines(report: VerifyReport, language: Language) -> list[str]:
+    if not report.records:
+        lines = [TEXTS["empty"][language]]
+    else:
+        lines = [
+            TEXTS["intact"][language].format(
+                records=report.records, first=report.first_seq, last=report.last_seq
+            )
+        ]
+    if report.witnessed and report.anchor_seq is not None:
+        lines.append(TEXTS["anchored"][language].format(anchor=report.anchor_seq))
+    elif report.witnessed and report.records:
+        lines.append(TEXTS["no_anchor"][language])
     return lines
 
 

@@ -132,3 +132,48 @@ BREAKS: dict[Break, dict[Language, str]] = {
         EN: "records {seq} to {through} were cut off the end",
     },
 }
+
+# issue 13: the keyring's anchor and the outbox under the chain.
+BREAKS.update(
+    {
+        Break.REPLACED: {
+            NL: "het verschilt van het record dat de sleutelopslag als laatste kent: het auditlogboek werd vervangen",
+            FR: "il diffère de l'enregistrement que le trousseau connaît comme le dernier : le journal d'audit a été remplacé",
+            EN: "it differs from the record the keyring knows as the last one: the audit log was replaced",
+        },
+        Break.UNRECORDED_DELIVERY: {
+            NL: "de wachtrij zegt dat deze beslissing afgeleverd (of geweigerd) is, maar dat werd nooit geregistreerd: ze heeft de adviesdienst misschien nooit bereikt",
+            FR: "la file d'attente dit que cette décision a été livrée (ou refusée), mais cela n'a jamais été enregistré : elle n'a peut-être jamais atteint le service d'avis",
+            EN: "the outbox says this decision was delivered (or rejected), but that was never recorded: it may never have reached the advice service",
+        },
+        Break.OUTBOX_CHANGED: {
+            NL: "de wachtrij naar de adviesdienst werd gewijzigd (een regel verwijderd of een toestand aangepast)",
+            FR: "la file d'attente vers le service d'avis a été modifiée (une ligne supprimée ou un état changé)",
+            EN: "the outbox to the advice service was changed (an entry removed or its state edited)",
+        },
+    }
+)
+TEXTS.update(
+    {
+        "witness_keyring": {
+            NL: "Dat blijkt uit het ijkpunt in de sleutelopslag (record {anchor}); het head-bestand naast het auditlogboek zegt het niet: het werd verwijderd of vervangen.",
+            FR: "C'est ce que montre le point de repère du trousseau (enregistrement {anchor}) ; le fichier head à côté du journal ne le dit pas : il a été supprimé ou remplacé.",
+            EN: "The anchor in the keyring shows it (record {anchor}); the head file beside the audit log does not: it was deleted or replaced.",
+        },
+        "anchored": {
+            NL: "Het einde klopt met het ijkpunt in de sleutelopslag (record {anchor}).",
+            FR: "La fin correspond au point de repère du trousseau (enregistrement {anchor}).",
+            EN: "The end matches the anchor in the keyring (record {anchor}).",
+        },
+        "no_anchor": {
+            NL: "Nog geen ijkpunt in de sleutelopslag: het einde kon niet vergeleken worden (het volgende record zet het).",
+            FR: "Pas encore de point de repère dans le trousseau : la fin n'a pas pu être comparée (le prochain enregistrement le pose).",
+            EN: "No anchor in the keyring yet: the end could not be compared (the next record sets it).",
+        },
+        "anchor_unreadable": {
+            NL: "Auditlogboek niet te controleren: het ijkpunt in de sleutelopslag is onleesbaar (gewijzigd of beschadigd). Meld dit aan de informaticadienst.",
+            FR: "Journal d'audit invérifiable : le point de repère du trousseau est illisible (modifié ou endommagé). Signalez-le au service informatique.",
+            EN: "Audit log cannot be checked: the anchor in the keyring cannot be read (changed or damaged). Report this to IT support.",
+        },
+    }
+)
