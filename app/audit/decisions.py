@@ -23,7 +23,7 @@ from app.audit.store import AuditStore, OutboxItem
 from app.eligibility.port import OverrideRecord
 from app.logsafe import redact
 from app.problems import AppError, Problem
-from app.settings.credentials import KeyringCredentials, pseudonym_key
+from app.settings.credentials import KeyringCredentials, data_written, pseudonym_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -78,14 +78,8 @@ def open_audit_store(
         return AuditStore(data_dir / TRAINING_AUDIT_FILE, key=TRAINING_AUDIT_KEY)
     store = credentials if credentials is not None else KeyringCredentials()
     path = data_dir / AUDIT_FILE
-    key = pseudonym_key(store, create=not holds_data(path))
+    key = pseudonym_key(store, create=not data_written(data_dir, path))
     return AuditStore(path, key=key, witness=KeyringAnchor(store))
-
-
-def holds_data(path: Path) -> bool:
-    """The file exists and is not empty (its log counts too: records may wait there)."""
-    companions = (path, path.with_name(path.name + "-wal"))
-    return any(each.is_file() and each.stat().st_size > 0 for each in companions)
 
 
 def staff_id(config: Config) -> str:

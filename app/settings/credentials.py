@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import secrets
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import keyring
 import keyring.errors
 from keyring.backends import fail
 
 from app.problems import AppError, Problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 KEYRING_SERVICE = "baliecheck"
 
@@ -113,3 +116,18 @@ def pseudonym_key(store: CredentialStore, *, create: bool = True) -> bytes:
             Problem.INSTALLATION_KEY_MISSING, f"the keyring's pseudonym-key is damaged: {KEY_LOST}"
         )
     return key
+
+
+# The data folder's files written under the installation key (app.audit, app.services).
+KEYED_FILES = ("audit.sqlite", "sources.sqlite")
+
+
+def data_written(data_dir: Path, *others: Path) -> bool:
+    """A file written under the installation key exists with content (its log counts too).
+
+    The audit store and the source lists in ``data_dir``, and ``others`` (a store configured
+    elsewhere). Where one holds data, the key was made before: ``pseudonym_key(create=False)``.
+    """
+    paths = [data_dir / name for name in KEYED_FILES] + list(others)
+    files = [each for path in paths for each in (path, path.with_name(path.name + "-wal"))]
+    return any(each.is_file() and each.stat().st_size > 0 for each in files)

@@ -105,9 +105,9 @@ TEXTS: dict[str, dict[Language, str]] = {
         EN: "Services in [desk] services that the advice service does not offer: {codes}",
     },
     "data_ok": {
-        NL: "Gegevensmap {path}: schrijfbaar, auditlogboek opent",
-        FR: "Dossier de données {path} : accessible en écriture, le journal d'audit s'ouvre",
-        EN: "Data folder {path}: writable, audit log opens",
+        NL: "Gegevensmap {path}: schrijfbaar",
+        FR: "Dossier de données {path} : accessible en écriture",
+        EN: "Data folder {path}: writable",
     },
     "data_fail": {
         NL: "Gegevensmap {path}",
@@ -145,6 +145,63 @@ TEXTS: dict[str, dict[Language, str]] = {
         EN: "NOT ready: {failures} failed, {warnings} warnings.",
     },
 }
+
+
+# issue 13: the audit store, the installation key and the chain's anchor, checked for real.
+TEXTS.update(
+    {
+        "audit_ok": {
+            NL: "Auditlogboek {path}: opent, testrecord geschreven en teruggedraaid",
+            FR: "Journal d'audit {path} : s'ouvre, enregistrement de test écrit puis annulé",
+            EN: "Audit log {path}: opens, test record written and rolled back",
+        },
+        "audit_fail": {
+            NL: "Auditlogboek {path}: er kan geen beslissing geregistreerd worden",
+            FR: "Journal d'audit {path} : aucune décision ne peut être enregistrée",
+            EN: "Audit log {path}: no decision can be recorded",
+        },
+        "key_ok": {
+            NL: "Installatiesleutel: aanwezig in de sleutelopslag (bewaar een reservekopie: 'baliecheck credentials export BESTAND')",
+            FR: "Clé d'installation : présente dans le trousseau (gardez-en une copie : 'baliecheck credentials export FICHIER')",
+            EN: "Installation key: in the keyring (keep a backup: 'baliecheck credentials export FILE')",
+        },
+        "key_new": {
+            NL: "Installatiesleutel: nog geen (wordt bij het eerste gebruik aangemaakt; maak dan een reservekopie met 'baliecheck credentials export BESTAND')",
+            FR: "Clé d'installation : pas encore (créée à la première utilisation ; faites-en alors une copie avec 'baliecheck credentials export FICHIER')",
+            EN: "Installation key: none yet (made at first use; then back it up with 'baliecheck credentials export FILE')",
+        },
+        "key_fail": {
+            NL: "Installatiesleutel: niet bruikbaar",
+            FR: "Clé d'installation : inutilisable",
+            EN: "Installation key: not usable",
+        },
+        "key_restore": {
+            NL: "Een verloren installatiesleutel komt terug met 'baliecheck credentials import BESTAND' (de reservekopie van 'credentials export'); een nieuwe sleutel kan de bestaande gegevens niet lezen.",
+            FR: "Une clé d'installation perdue se restaure avec 'baliecheck credentials import FICHIER' (la copie faite par 'credentials export') ; une nouvelle clé ne peut pas lire les données existantes.",
+            EN: "A lost installation key comes back with 'baliecheck credentials import FILE' (the backup made by 'credentials export'); a new key cannot read the existing data.",
+        },
+        "anchor_ok": {
+            NL: "Einde van het auditlogboek klopt met het ijkpunt in de sleutelopslag (record {seq})",
+            FR: "La fin du journal d'audit correspond au point de repère du trousseau (enregistrement {seq})",
+            EN: "End of the audit log matches the anchor in the keyring (record {seq})",
+        },
+        "anchor_cut": {
+            NL: "Auditlogboek ingekort: de sleutelopslag kent record {seq}, het logboek eindigt vroeger. Voer 'baliecheck audit verify' uit en meld dit aan de informaticadienst.",
+            FR: "Journal d'audit raccourci : le trousseau connaît l'enregistrement {seq}, le journal s'arrête avant. Lancez 'baliecheck audit verify' et signalez-le au service informatique.",
+            EN: "Audit log cut short: the keyring knows record {seq}, the log ends before it. Run 'baliecheck audit verify' and report this to IT support.",
+        },
+        "anchor_replaced": {
+            NL: "Auditlogboek vervangen: record {seq} is niet het record dat de sleutelopslag kent. Voer 'baliecheck audit verify' uit en meld dit aan de informaticadienst.",
+            FR: "Journal d'audit remplacé : l'enregistrement {seq} n'est pas celui que connaît le trousseau. Lancez 'baliecheck audit verify' et signalez-le au service informatique.",
+            EN: "Audit log replaced: record {seq} is not the one the keyring knows. Run 'baliecheck audit verify' and report this to IT support.",
+        },
+        "anchor_unreadable": {
+            NL: "Het ijkpunt van het auditlogboek in de sleutelopslag is onleesbaar. Meld dit aan de informaticadienst.",
+            FR: "Le point de repère du journal d'audit dans le trousseau est illisible. Signalez-le au service informatique.",
+            EN: "The audit log's anchor in the keyring cannot be read. Report this to IT support.",
+        },
+    }
+)
 
 
 def text(key: str, language: Language, **values: object) -> str:
