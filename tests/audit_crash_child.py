@@ -32,7 +32,7 @@ from tests.keyring_file import InFileKeyring
 if TYPE_CHECKING:
     from app.eligibility.port import EligibilityPort
 
-LIMIT = 40
+LIMIT = 100  # more than a process records in LONGEST_RUN_S, so the kill comes first
 
 
 def _child(

@@ -820,5 +820,13 @@ Qt {qt}, Python {python}</translation>
       <source>Zet de oorspronkelijke sleutel terug in de sleutelopslag. Meld dit aan de informaticadienst.</source>
       <translation>Put the original key back in the keyring. Report this to IT support.</translation>
     </message>
+    <message>
+      <source>De installatiesleutel ontbreekt in de sleutelopslag; zonder die sleutel kan niets geregistreerd worden.</source>
+      <translation>The installation key is missing from the keyring; without it nothing can be recorded.</translation>
+    </message>
+    <message>
+      <source>Zet de reservekopie terug met 'baliecheck credentials import BESTAND'. Meld dit aan de informaticadienst.</source>
+      <translation>Restore the backup with 'baliecheck credentials import FILE'. Report this to IT support.</translation>
+    </message>
   </context>
 </TS>

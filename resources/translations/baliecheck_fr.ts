@@ -820,5 +820,13 @@ Qt {qt}, Python {python}</translation>
       <source>Zet de oorspronkelijke sleutel terug in de sleutelopslag. Meld dit aan de informaticadienst.</source>
       <translation>Remettez la clé d'origine dans le trousseau. Signalez-le au service informatique.</translation>
     </message>
+    <message>
+      <source>De installatiesleutel ontbreekt in de sleutelopslag; zonder die sleutel kan niets geregistreerd worden.</source>
+      <translation>La clé d'installation manque dans le trousseau ; sans elle rien ne peut être enregistré.</translation>
+    </message>
+    <message>
+      <source>Zet de reservekopie terug met 'baliecheck credentials import BESTAND'. Meld dit aan de informaticadienst.</source>
+      <translation>Restaurez la copie de sauvegarde avec 'baliecheck credentials import FICHIER'. Signalez-le au service informatique.</translation>
+    </message>
   </context>
 </TS>
