@@ -155,7 +155,7 @@ def test_selftest_names_an_audit_log_cut_short(tmp_path: Path) -> None:
     assert "'baliecheck audit verify'" in report
 
 
-def test_selftest_on_a_fresh_machine_with_a_remote_backend_says_the_key_comes_later(
+def test_selftest_on_a_fresh_machine_makes_the_key_and_asks_for_a_backup(
     tmp_path: Path, memory_keyring: InMemoryKeyring
 ) -> None:
     config = tmp_path / "desk.toml"
@@ -164,8 +164,8 @@ def test_selftest_on_a_fresh_machine_with_a_remote_backend_says_the_key_comes_la
         encoding="utf-8",
     )
     _code, report = _selftest(tmp_path, "--lang", "fr")
-    assert _line(report, "ATTENTION Clé d'installation").endswith(
-        "faites-en alors une copie avec 'baliecheck credentials export FICHIER')"
+    assert _line(report, "OK        Clé d'installation").endswith(
+        "(gardez-en une copie : 'baliecheck credentials export FICHIER')"
     )
     assert "OK        Journal d'audit" in report
     assert (KEYRING_SERVICE, SecretName.PSEUDONYM_KEY.value) in memory_keyring.passwords

@@ -270,8 +270,10 @@ def run_checks(config: Config, *, explicit: Path | None, data_dir: Path) -> list
         *check_backend(config, data_dir, credentials, ask_services=secrets_ok),
         check_data_dir(data_dir),
     ]
-    key = check_installation_key(config, data_dir, credentials)  # before the store makes one
+    # The store first: on a fresh machine it makes the key (which the key line then asks to
+    # back up); where data exists it never does, so a lost key is FOUT on both lines.
     audit = check_audit(config, data_dir, credentials) if findings[-1].status is Status.OK else []
+    key = check_installation_key(config, data_dir, credentials)
     return [
         *findings,
         *([key] if key is not None else []),
