@@ -104,6 +104,7 @@ class AuditEntry:
             self.channel,
             self.pseudonym,
             self.detail,
+            *(getattr(self, name) for name in EXTENSIONS),
         )
 
 
@@ -161,9 +162,11 @@ def link(
 
 def entry_from_row(row: tuple[object, ...]) -> AuditEntry:
     """An entry from the stored columns after ``seq`` (the order of ``AuditEntry.values``)."""
+    core, extra = row[: len(CORE_COLUMNS)], row[len(CORE_COLUMNS) :]
     kind, at, desk, staff, service, advice, advised, applied, code, text, channel, alias, detail = (
-        row
+        core
     )
+    extensions = {name: _text(value) for name, value in zip(EXTENSIONS, extra, strict=False)}
     return AuditEntry(
         kind=RecordKind(str(kind)),
         at=dt.datetime.fromisoformat(str(at)),
@@ -178,6 +181,7 @@ def entry_from_row(row: tuple[object, ...]) -> AuditEntry:
         channel=_text(channel),
         pseudonym=alias if isinstance(alias, bytes) else None,
         detail=_text(detail),
+        **extensions,
     )
 
 
