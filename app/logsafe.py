@@ -10,10 +10,13 @@ import logging
 import logging.handlers
 import re
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.private_files import ensure_private
+
 if TYPE_CHECKING:
-    from pathlib import Path
+    import io
 
 # Separators as python-stdnum accepts them in a national number: space, dot, dash
 # (Unicode dashes included), any number of them between the digit groups.
@@ -74,7 +77,7 @@ def install_file(path: Path, level: int = logging.INFO) -> logging.Handler | Non
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        handler = PrivateRotatingFileHandler(
             path, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILE_BACKUPS, encoding="utf-8"
         )
     except OSError as exc:
@@ -85,6 +88,14 @@ def install_file(path: Path, level: int = logging.INFO) -> logging.Handler | Non
     _lower_root_level(level)
     logging.getLogger().addHandler(handler)
     return handler
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are owner-only (0600), the new one after each rotation too."""
+
+    def _open(self) -> io.TextIOWrapper:
+        ensure_private(Path(self.baseFilename))
+        return super()._open()
 
 
 def _lower_root_level(level: int) -> None:

@@ -55,6 +55,7 @@ class Problem(StrEnum):
     AUDIT_STORE_READ_ONLY = "AUDIT_STORE_READ_ONLY"
     AUDIT_STORE_UNAVAILABLE = "AUDIT_STORE_UNAVAILABLE"
     AUDIT_KEY_MISMATCH = "AUDIT_KEY_MISMATCH"
+    INSTALLATION_KEY_MISSING = "INSTALLATION_KEY_MISSING"  # lost from the keyring; data exists
 
 
 def problem_for_fault(fault: CardFault) -> Problem:

@@ -14,7 +14,12 @@ from app.eligibility.remote.client import RemoteEligibility
 from app.problems import AppError, Problem
 from app.resource_paths import rules_dir
 from app.settings.config import BackendKind, Config
-from app.settings.credentials import CredentialStore, KeyringCredentials, pseudonym_key
+from app.settings.credentials import (
+    CredentialStore,
+    KeyringCredentials,
+    data_written,
+    pseudonym_key,
+)
 from eid.authenticity import CardVerifier
 from eid.card_profiles import PROFILES
 from eid.pcsc import PcscCardReader
@@ -88,7 +93,9 @@ def store_path(config: Config, data_dir: Path) -> Path:
 def open_store(config: Config, data_dir: Path, credentials: CredentialStore) -> SourceStore:
     """The real store (key from the keyring), or in training the sample store, seeded once."""
     if not config.training:
-        return SourceStore(store_path(config, data_dir), key=pseudonym_key(credentials))
+        path = store_path(config, data_dir)
+        made = data_written(data_dir, path)  # a lost key is restored, not replaced
+        return SourceStore(path, key=pseudonym_key(credentials, create=not made))
     store = SourceStore(data_dir / TRAINING_STORE_FILE, key=TRAINING_KEY)
     if not store.lists():
         seed_training_store(store, dt.date.today())

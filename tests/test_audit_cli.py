@@ -169,7 +169,8 @@ def test_audit_purge_follows_the_configured_retention(tmp_path: Path) -> None:
     code, out, _ = run("--lang", "en", "--config", str(config), "audit", "purge")
     assert code == EXIT_OK
     assert out.startswith("1 record purged (1 to 1), older than ")
-    assert out.rstrip().endswith("checkpoint 4 keeps the chain verifiable.")
-    assert run("audit", "verify")[1] == "Auditlogboek in orde: 3 records (2 tot 4).\n"
+    # records 4-6 are the three deliveries, chained; 7 the checkpoint
+    assert out.rstrip().endswith("checkpoint 7 keeps the chain verifiable.")
+    assert run("audit", "verify")[1] == "Auditlogboek in orde: 6 records (2 tot 7).\n"
     code, out, _ = run("--config", str(config), "audit", "purge")
     assert out.startswith("Niets te verwijderen: geen records ouder dan ")

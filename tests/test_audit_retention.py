@@ -71,7 +71,7 @@ def test_retention_stops_at_a_pending_decision_then_purges_after_delivery(tmp_pa
     assert _purge(store) == PurgePlan(4, 7, 10)
     report = store.verify()
     assert report.ok, report
-    assert (report.first_seq, report.last_seq) == (11, 14)
+    assert (report.first_seq, report.last_seq) == (11, 16)  # 14-15 the deliveries, 16 checkpoint
     store.close()
     assert MARK.encode() not in _file_bytes(path)  # overwritten, not just unlinked
 

@@ -235,3 +235,22 @@ def test_audit_sealed_number_opens_only_with_its_key_and_entry() -> None:
         with pytest.raises(AppError) as caught:
             opener.open(box, bound_to=entry)
         assert caught.value.problem is Problem.AUDIT_KEY_MISMATCH
+
+
+def test_audit_a_field_added_later_leaves_old_hashes_and_is_chained_when_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.audit import records
+
+    entry = advice_of("advies-1", "STANDAARD")
+    values = records.AuditEntry(
+        kind=RecordKind.ADVICE_SHOWN, at=entry.decided_at, desk="balie-1", staff_id="m-7"
+    ).values()
+    before = records.canonical(1, values)
+    monkeypatch.setattr(records, "EXTENSIONS", ("mode",))
+    assert records.canonical(1, (*values, None)) == before  # an old record keeps its hash
+    marked = records.canonical(1, (*values, "acceptance"))
+    assert marked.endswith(b',{"mode":"acceptance"}]')
+    assert records.link(KEY, bytes(32), 1, (*values, "training")) != records.link(
+        KEY, bytes(32), 1, (*values, "acceptance")
+    )

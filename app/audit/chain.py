@@ -6,7 +6,9 @@ kept, whose previous hash is the anchor the newest checkpoint (a chained record 
 along with the last record it removed. That claim is checked once the walk has met the
 checkpoint, and a start it does not explain is reported as records missing from the start.
 The walk ends at the newest record, which must not be older than the head the store last wrote
-beside the database (so records cut off the end are noticed too).
+beside the database, nor than the anchor kept in the keyring (app.audit.anchor), which whoever
+can rewrite the data folder cannot rewrite too: records cut off the end, everything deleted,
+or a head file deleted or replaced to match, are all noticed.
 """
 
 from __future__ import annotations
@@ -32,6 +34,17 @@ class Break(StrEnum):
     UNREADABLE = "unreadable"  # the file is damaged (truncated, overwritten) from here on
     CUT_OFF = "cut-off"  # records at the end are gone: the head names a later one
     KEY_MISMATCH = "key-mismatch"  # the store was written under another key
+    REPLACED = "replaced"  # the keyring's anchor names another record at this number
+    UNRECORDED_DELIVERY = "unrecorded-delivery"  # outbox says delivered/rejected, chain does not
+    OUTBOX_CHANGED = "outbox-changed"  # an outbox entry is gone or disagrees with the chain
+    ANCHOR_UNREADABLE = "anchor-unreadable"  # the keyring's anchor cannot be read
+
+
+class Witness(StrEnum):
+    """Who showed records cut off the end: the head file, or the keyring's anchor."""
+
+    HEAD_FILE = "head-file"
+    KEYRING = "keyring"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +83,9 @@ class VerifyReport:
     broken: Break | None = None
     reason: str = ""  # in English, for logs and admins
     through_seq: int | None = None  # the last missing record (MISSING, CUT_OFF)
+    witness: Witness | None = None  # who showed a CUT_OFF or REPLACED
+    anchor_seq: int | None = None  # the keyring's anchor compared against (None: none there)
+    witnessed: bool = False  # the store has a keyring anchor (the training store has none)
 
     @property
     def ok(self) -> bool:
@@ -94,6 +110,8 @@ class ChainCheck:
         self.broken: Break | None = None
         self.reason = ""
         self.through_seq: int | None = None
+        self.witness: Witness | None = None
+        self.anchor_seq: int | None = None
 
     def feed(
         self, seq: int, values: tuple[str | bytes | None, ...], prev: bytes, own: bytes
@@ -167,10 +185,30 @@ class ChainCheck:
         if head.seq > last:
             reason = f"the store ends at {last} but record {head.seq} was written"
             self.mark(last + 1, Break.CUT_OFF, reason, through=head.seq)
+            self.witness = Witness.HEAD_FILE
             return
         held = stored(head.seq)
         if held is not None and not hmac.compare_digest(held, head.hash):
             self.mark(head.seq, Break.CHANGED, "it differs from the record written last")
+
+    def check_anchor(self, anchor: Head | None, stored: Callable[[int], bytes | None]) -> None:
+        """After the head file: the keyring's anchor must be a record the store still holds."""
+        if anchor is None:
+            return
+        self.anchor_seq = anchor.seq
+        if self.broken is not None:
+            return
+        last = self._expected - 1
+        if anchor.seq > last:
+            reason = f"the store ends at {last} but the keyring anchors record {anchor.seq}"
+            self.mark(last + 1, Break.CUT_OFF, reason, through=anchor.seq)
+            self.witness = Witness.KEYRING
+            return
+        held = stored(anchor.seq)
+        if held is not None and not hmac.compare_digest(held, anchor.hash):
+            reason = "the keyring anchors another record at this number: the store was replaced"
+            self.mark(anchor.seq, Break.REPLACED, reason)
+            self.witness = Witness.KEYRING
 
     def report(self) -> VerifyReport:
         last = self._expected - 1 if self.records else None
@@ -182,6 +220,8 @@ class ChainCheck:
             broken=self.broken,
             reason=self.reason,
             through_seq=self.through_seq,
+            witness=self.witness,
+            anchor_seq=self.anchor_seq,
         )
 
     def mark(

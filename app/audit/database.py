@@ -9,22 +9,30 @@ what a purge removes, so purged records do not linger in free pages.
 The head file beside the database (``audit.sqlite.head``) names the newest record and its
 hash. It is written after each commit, so it can lag behind the database after a crash but
 never run ahead of it: a check that finds the database ending before the head knows records
-were cut off the end, which the chain alone cannot show.
+were cut off the end, which the chain alone cannot show (the keyring's anchor, app.audit.anchor,
+shows it even when the head file was deleted or replaced too). The head is replaced through a
+temporary file (``audit.sqlite.head.<pid>.<thread>.tmp``); one a crash left behind is removed
+when the store is next opened, once it is older than a minute (a younger one may belong to
+another process writing its head right now). Every file here is owner-only (app.private_files).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import json
 import logging
 import os
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from app.audit.chain import Head
+from app.audit.records import COLUMNS
+from app.private_files import COMPANIONS, ensure_private, write_private
 from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
@@ -33,10 +41,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-RECORD_COLUMNS = (
-    "kind, at, desk, staff_id, service, advice_id, advised_outcome, applied_outcome, "
-    "reason_code, reason_text, channel, pseudonym, detail"
-)
+RECORD_COLUMNS = ", ".join(COLUMNS)
+RECORD_PLACEHOLDERS = ", ".join("?" * (len(COLUMNS) + 3))  # seq, the columns, the two hashes
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS audit_meta (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
@@ -76,6 +82,7 @@ CREATE INDEX IF NOT EXISTS outbox_rejected ON outbox (seq) WHERE state = 'reject
 CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (seq) WHERE state = 'pending';
 """
 
+STALE_AFTER_S = 60.0
 _READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 _FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 
@@ -87,6 +94,8 @@ def connect(path: Path, *, max_pages: int | None = None) -> sqlite3.Connection:
     on a full disk.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_private(path, companions=(*COMPANIONS, ".head"))
+    remove_stale_temporaries(path)
     conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
     try:
         _configure(conn, path, max_pages)
@@ -173,7 +182,7 @@ def write_head(path: Path, head: Head) -> None:
     target = head_path(path)
     temporary = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        temporary.write_text(json.dumps({"seq": head.seq, "hash": head.hash.hex()}), "ascii")
+        write_private(temporary, json.dumps({"seq": head.seq, "hash": head.hash.hex()}).encode())
         os.replace(temporary, target)
     except OSError as exc:
         log.warning("audit head %s not updated: %s", target, exc.strerror or exc)
@@ -191,3 +200,15 @@ def read_head(path: Path) -> Head | None:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("audit head %s cannot be read: %s", head_path(path), type(exc).__name__)
         return None
+
+
+def remove_stale_temporaries(path: Path, *, older_than_s: float = STALE_AFTER_S) -> int:
+    """Remove head temporaries a crash left behind (older than ``older_than_s``); how many."""
+    removed = 0
+    limit = time.time() - older_than_s
+    for leftover in path.parent.glob(f"{glob.escape(head_path(path).name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < limit:
+                leftover.unlink()
+                removed += 1
+    return removed

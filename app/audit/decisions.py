@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from app.audit.anchor import KeyringAnchor
 from app.audit.records import AuditEntry, RecordKind
 from app.audit.store import AuditStore, OutboxItem
 from app.eligibility.port import OverrideRecord
 from app.logsafe import redact
 from app.problems import AppError, Problem
-from app.settings.credentials import KeyringCredentials, pseudonym_key
+from app.settings.credentials import KeyringCredentials, data_written, pseudonym_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -66,11 +67,19 @@ class Recorded:
 def open_audit_store(
     config: Config, data_dir: Path, credentials: CredentialStore | None = None
 ) -> AuditStore:
-    """The audit store in the data dir: under the keyring's key, or the training one."""
+    """The audit store in the data dir: under the keyring's key, or the training one.
+
+    The real store's head is anchored in the keyring beside the key. A store that holds data
+    is never given a new key: a key lost from the keyring is INSTALLATION_KEY_MISSING (restore
+    the backup), not a fresh key that could not read it. Reads the keyring: not on the GUI
+    thread when it can block.
+    """
     if config.training:
         return AuditStore(data_dir / TRAINING_AUDIT_FILE, key=TRAINING_AUDIT_KEY)
     store = credentials if credentials is not None else KeyringCredentials()
-    return AuditStore(data_dir / AUDIT_FILE, key=pseudonym_key(store))
+    path = data_dir / AUDIT_FILE
+    key = pseudonym_key(store, create=not data_written(data_dir, path))
+    return AuditStore(path, key=key, witness=KeyringAnchor(store))
 
 
 def staff_id(config: Config) -> str:

@@ -4,7 +4,9 @@
 An entry is written with its audit record, in the same transaction (AuditStore.append), with
 an Idempotency-Key fixed there. It is ``pending`` until the backend gives a receipt
 (``delivered``, the sealed number dropped) or refuses it for good (``rejected``, kept for an
-admin to see in ``baliecheck audit pending``).
+admin to see in ``baliecheck audit pending``). Both changes are chained records written in
+the same transaction as the row's change (app.audit.deliveries), so ``audit verify`` notices a
+row set to delivered by hand.
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from app.audit.database import RECORD_COLUMNS, immediate
+from app.audit.deliveries import delivery_entry, rejection_entry
 from app.audit.records import entry_from_row, utc_text
 from app.problems import Problem
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from app.audit.records import AuditEntry
     from app.audit.store import AuditStore
     from app.eligibility.wire import OverrideReceipt
@@ -125,21 +130,47 @@ class Outbox:
         ]
 
     def mark_delivered(self, seq: int, receipt: OverrideReceipt) -> None:
-        """Delivered: the receipt's id kept, the sealed number dropped (durably)."""
-        with self._store.session() as conn, immediate(conn):
-            conn.execute(
-                "UPDATE outbox SET state = 'delivered', sealed_insz = NULL, delivered_at = ?, "
-                "override_id = ?, attempts = attempts + 1, last_attempt_at = ?, "
-                "last_problem = NULL WHERE seq = ?",
-                (_utc(receipt.recorded_at), receipt.override_id, _now(), seq),
-            )
+        """Delivered: the receipt's id kept and chained, the sealed number dropped (durably)."""
+        store = self._store
+        with store.session() as conn:
+            with immediate(conn):
+                changed = conn.execute(
+                    "UPDATE outbox SET state = 'delivered', sealed_insz = NULL, delivered_at = ?, "
+                    "override_id = ?, attempts = attempts + 1, last_attempt_at = ?, "
+                    "last_problem = NULL WHERE seq = ? AND state = 'pending'",
+                    (_utc(receipt.recorded_at), receipt.override_id, _now(), seq),
+                ).rowcount
+                if not changed:
+                    return  # delivered (or refused) already: one chained record per change
+                entry = delivery_entry(
+                    _entry_of(conn, seq),
+                    of=seq,
+                    override_id=receipt.override_id,
+                    recorded_at=receipt.recorded_at,
+                )
+                appended = store.append_in(conn, entry)
+            store.note_head(appended)
 
     def mark_failed(self, seq: int, problem: Problem, *, final: bool) -> None:
-        """An attempt that failed; ``final``: the backend refused it for good (rejected)."""
+        """An attempt that failed; ``final``: the backend refused it for good (chained)."""
         state = DeliveryState.REJECTED if final else DeliveryState.PENDING
-        with self._store.session() as conn, immediate(conn):
-            conn.execute(
-                "UPDATE outbox SET state = ?, attempts = attempts + 1, last_attempt_at = ?, "
-                "last_problem = ? WHERE seq = ? AND state = 'pending'",
-                (state.value, _now(), problem.value, seq),
-            )
+        store = self._store
+        with store.session() as conn:
+            with immediate(conn):
+                changed = conn.execute(
+                    "UPDATE outbox SET state = ?, attempts = attempts + 1, last_attempt_at = ?, "
+                    "last_problem = ? WHERE seq = ? AND state = 'pending'",
+                    (state.value, _now(), problem.value, seq),
+                ).rowcount
+                if not (changed and final):
+                    return
+                entry = rejection_entry(_entry_of(conn, seq), of=seq, problem=problem)
+                appended = store.append_in(conn, entry)
+            store.note_head(appended)
+
+
+def _entry_of(conn: sqlite3.Connection, seq: int) -> AuditEntry:
+    row = conn.execute(
+        f"SELECT {RECORD_COLUMNS} FROM audit_records WHERE seq = ?", (seq,)
+    ).fetchone()
+    return entry_from_row(row)

@@ -9,6 +9,15 @@ The chain key is derived from the installation's pseudonym key (keyring), so an 
 be re-hashed by someone who has the file but not the key. The sequence number is inside the
 hashed text: a changed field, a deleted record and two swapped records all break the chain at
 the first record concerned.
+
+A new field enters the chain as an *extension*: add it to ``AuditEntry`` (default None), name
+it in ``EXTENSIONS`` (and add its column to the schema, with an ``ALTER TABLE ... ADD COLUMN``
+for existing stores). Extensions follow the 13 core columns in ``values()`` and are hashed as
+one trailing JSON object holding only those that are set, e.g. ``{"mode":"acceptance"}``: a
+record written before the field existed (all None) keeps its canonical text and its hash,
+and a set field cannot be blanked or altered without breaking the chain. Delivery records
+(``delivered``, ``rejected``) chain the outbox's state changes: their ``detail`` names the
+record delivered (``of``) and the backend's receipt.
 """
 
 from __future__ import annotations
@@ -37,6 +46,28 @@ class RecordKind(StrEnum):
     MANUAL_DECISION = "manual_decision"
     PROBLEM = "problem"
     CHECKPOINT = "checkpoint"
+    DELIVERED = "delivered"  # the backend gave a receipt for an outbox entry (detail: of, receipt)
+    REJECTED = "rejected"  # the backend refused an outbox entry for good (detail: of, problem)
+
+
+CORE_COLUMNS = (
+    "kind",
+    "at",
+    "desk",
+    "staff_id",
+    "service",
+    "advice_id",
+    "advised_outcome",
+    "applied_outcome",
+    "reason_code",
+    "reason_text",
+    "channel",
+    "pseudonym",
+    "detail",
+)
+# Fields added after chain format 1, in the order they were added (see the module text).
+EXTENSIONS: tuple[str, ...] = ()
+COLUMNS = CORE_COLUMNS + EXTENSIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +104,7 @@ class AuditEntry:
             self.channel,
             self.pseudonym,
             self.detail,
+            *(getattr(self, name) for name in EXTENSIONS),
         )
 
 
@@ -106,12 +138,18 @@ def pseudonym(pseudonym_key: bytes, number: NationalNumber) -> bytes:
 def canonical(seq: int, values: Iterable[str | bytes | None]) -> bytes:
     """The hashed text of a record: a JSON array in a fixed order (the pseudonym as hex).
 
-    ``values`` are the columns in ``AuditEntry.values`` order; the pseudonym is the only blob.
+    ``values`` are the columns in ``COLUMNS`` order; the pseudonym is the only blob. The
+    extensions that are set follow as one object (none set: nothing follows).
     """
-    fields: list[object] = [FORMAT, seq, *values]
+    given = tuple(values)
+    fields: list[object] = [FORMAT, seq, *given[: len(CORE_COLUMNS)]]
     alias = fields[_PSEUDONYM]
     if isinstance(alias, bytes):
         fields[_PSEUDONYM] = alias.hex()
+    extra = zip(EXTENSIONS, given[len(CORE_COLUMNS) :], strict=False)
+    extensions = {name: value for name, value in extra if value is not None}
+    if extensions:
+        fields.append(extensions)
     return _encode(fields).encode("utf-8")
 
 
@@ -124,9 +162,11 @@ def link(
 
 def entry_from_row(row: tuple[object, ...]) -> AuditEntry:
     """An entry from the stored columns after ``seq`` (the order of ``AuditEntry.values``)."""
+    core, extra = row[: len(CORE_COLUMNS)], row[len(CORE_COLUMNS) :]
     kind, at, desk, staff, service, advice, advised, applied, code, text, channel, alias, detail = (
-        row
+        core
     )
+    extensions = {name: _text(value) for name, value in zip(EXTENSIONS, extra, strict=False)}
     return AuditEntry(
         kind=RecordKind(str(kind)),
         at=dt.datetime.fromisoformat(str(at)),
@@ -141,6 +181,7 @@ def entry_from_row(row: tuple[object, ...]) -> AuditEntry:
         channel=_text(channel),
         pseudonym=alias if isinstance(alias, bytes) else None,
         detail=_text(detail),
+        **extensions,
     )
 
 

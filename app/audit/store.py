@@ -6,39 +6,53 @@ and the desk share it. Every write is one ``BEGIN IMMEDIATE`` transaction, durab
 returns (audit_db says how). A failure (disk full, read-only, damaged) is an AppError with an
 AUDIT_* problem and leaves nothing half-written; the next call tries again, so a store that
 comes back (space freed, disk remounted) works without a restart.
+
+After each COMMIT the newest record is named in the head file and, when the store has a
+witness (the keyring, app.audit.anchor), anchored there too; ``verify`` compares against both.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hmac
 import sqlite3
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.audit.chain import Break, ChainCheck, Head, Start, VerifyReport
+from app.audit.anchor import AnchorKeeper, AnchorUnreadableError, tail_break
+from app.audit.chain import Head
 from app.audit.database import (
     RECORD_COLUMNS,
+    RECORD_PLACEHOLDERS,
     connect,
     immediate,
-    read_connection,
-    read_head,
     store_errors,
     write_head,
 )
-from app.audit.records import GENESIS, derive_key, entry_from_row, link, pseudonym, utc_text
+from app.audit.records import (
+    GENESIS,
+    AuditEntry,
+    RecordKind,
+    derive_key,
+    entry_from_row,
+    link,
+    pseudonym,
+    utc_text,
+)
 from app.audit.seal import Sealer
+from app.audit.verification import last_seq, stored_hash, stored_key_check, verify_store
 from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Callable, Iterator
     from contextlib import AbstractContextManager
     from pathlib import Path
     from types import TracebackType
 
-    from app.audit.records import AuditEntry
+    from app.audit.anchor import AnchorWitness
+    from app.audit.chain import VerifyReport
     from eid.insz import NationalNumber
 
 _KEY_CHECK = b"baliecheck audit store: key check"
@@ -60,9 +74,20 @@ class Appended:
 
 
 class AuditStore:
-    """Audit records (and the outbox beside them) in one SQLite file, chained under a key."""
+    """Audit records (and the outbox beside them) in one SQLite file, chained under a key.
 
-    def __init__(self, path: Path, *, key: bytes, max_pages: int | None = None) -> None:
+    ``witness``: where the chain's head is anchored outside the data folder (the keyring);
+    None for the training store, whose records are about sample people only.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        key: bytes,
+        max_pages: int | None = None,
+        witness: AnchorWitness | None = None,
+    ) -> None:
         if len(key) < 16:
             raise ValueError("the installation key must be at least 16 bytes")
         self.path = path
@@ -71,6 +96,7 @@ class AuditStore:
         self._chain_key = derive_key(key, b"audit chain v1")
         self._key_check = hmac.digest(self._chain_key, _KEY_CHECK, "sha256")
         self._max_pages = max_pages
+        self._anchor = AnchorKeeper(witness)
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._session = _Session(self._lock, self._open, self._drop, path)
@@ -86,7 +112,7 @@ class AuditStore:
         """Add a record (and its outbox entry) in one durable transaction; returns after COMMIT."""
         with self.session() as conn:
             with immediate(conn):
-                appended = append_record(conn, self._chain_key, entry)
+                appended = self.append_in(conn, entry)
                 if outbox is not None:
                     conn.execute(
                         "INSERT INTO outbox (seq, idempotency_key, sealed_insz) VALUES (?, ?, ?)",
@@ -96,12 +122,59 @@ class AuditStore:
         return appended
 
     def append_in(self, conn: sqlite3.Connection, entry: AuditEntry) -> Appended:
-        """Add a record inside a transaction the caller holds (a purge's checkpoint)."""
+        """Add a record inside a transaction the caller holds (a checkpoint, a delivery)."""
+        self._anchor.check(last_seq(conn), lambda seq: stored_hash(conn, seq))
         return append_record(conn, self._chain_key, entry)
 
     def note_head(self, appended: Appended) -> None:
-        """Name the newest record in the head file (after its COMMIT, never before)."""
-        write_head(self.path, Head(appended.seq, appended.hash))
+        """Name the newest record in the head file and the anchor (after its COMMIT, never before).
+
+        The keyring call can block: it runs on the writer's thread (``bc-store``, the outbox's).
+        """
+        head = Head(appended.seq, appended.hash)
+        write_head(self.path, head)
+        self._anchor.note(head)
+
+    def try_append(self) -> int:
+        """Append a test record and roll it back (selftest): the number it would have had.
+
+        Proves the file is writable under this key (lock, page writes, the chain's next link)
+        while leaving nothing behind: the transaction is rolled back, the head and the anchor
+        are not touched.
+        """
+        probe = AuditEntry(
+            kind=RecordKind.PROBLEM,
+            at=dt.datetime.now(dt.UTC),
+            desk="selftest",
+            staff_id="selftest",
+            detail="selftest: rolled back",
+        )
+        with self.session() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                seq = append_record(conn, self._chain_key, probe).seq
+                if stored_hash(conn, seq) is None:
+                    raise sqlite3.DatabaseError("the test record cannot be read back")
+            finally:
+                conn.execute("ROLLBACK")
+        return seq
+
+    def anchor_state(self) -> tuple[Head | None, str | None]:
+        """The keyring's anchor and why the store does not extend it (None: it does, or none).
+
+        A quick check of the end only (``verify`` walks the whole chain); reads the keyring.
+        """
+        witness = self._anchor.witness
+        if witness is None:
+            return None, None
+        try:
+            anchor = witness.read()
+        except AnchorUnreadableError:
+            return None, "unreadable"
+        if anchor is None:
+            return None, None
+        with self.session() as conn:
+            return anchor, tail_break(anchor, last_seq(conn), lambda s: stored_hash(conn, s))
 
     def records(self, since: dt.datetime, until: dt.datetime) -> Iterator[tuple[int, AuditEntry]]:
         """Records with ``since <= at < until``, in sequence order (read in batches)."""
@@ -120,21 +193,13 @@ class AuditStore:
             after = int(rows[-1][0])
 
     def verify(self) -> VerifyReport:
-        """Check the whole chain on a connection of its own, in one read snapshot."""
-        head = read_head(self.path)  # before the snapshot: the head never runs ahead of it
-        if not self.path.exists():
-            check = ChainCheck(self._chain_key, Start(1, GENESIS))
-            check.check_head(head, lambda _seq: None)
-            return check.report()
-        with store_errors(self.path):
-            conn = read_connection(self.path)
-        try:
-            conn.execute("BEGIN")
-            return self._verify(conn, head)
-        except sqlite3.DatabaseError as exc:
-            return _unreadable(self._chain_key, _describe(exc))
-        finally:
-            conn.close()
+        """Check the whole chain, its end and its outbox, in one read snapshot of its own."""
+        return verify_store(
+            self.path,
+            chain_key=self._chain_key,
+            key_check=self._key_check,
+            witness=self._anchor.witness,
+        )
 
     def close(self) -> None:
         with self._lock:
@@ -167,45 +232,18 @@ class AuditStore:
 
     def _check_key(self, conn: sqlite3.Connection) -> None:
         """Note this key in a new store; in an existing one it must be the key noted."""
-        stored = _stored_key_check(conn)
+        stored = stored_key_check(conn)
         if stored is None:
             with immediate(conn):
                 conn.execute(
                     "INSERT OR IGNORE INTO audit_meta VALUES ('key_check', ?)", (self._key_check,)
                 )
-            stored = _stored_key_check(conn)
+            stored = stored_key_check(conn)
         if stored != self._key_check:
             raise AppError(
                 Problem.AUDIT_KEY_MISMATCH,
                 f"audit store {self.path} was written under another installation key",
             )
-
-    def _verify(self, conn: sqlite3.Connection, head: Head | None) -> VerifyReport:
-        check = ChainCheck(self._chain_key, Start(1, GENESIS))
-        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_meta'").fetchone():
-            check.check_head(head, lambda _seq: None)  # an empty file: nothing was kept
-            return check.report()
-        stored = _stored_key_check(conn)
-        if stored is not None and stored != self._key_check:
-            check.mark(None, Break.KEY_MISMATCH, "written under another installation key")
-            return check.report()
-        first = conn.execute(
-            "SELECT seq, prev_hash FROM audit_records ORDER BY seq LIMIT 1"
-        ).fetchone()
-        start = Start(int(first[0]), bytes(first[1])) if first and first[0] > 1 else None
-        check = ChainCheck(self._chain_key, start or Start(1, GENESIS))
-        try:
-            rows = conn.execute(
-                f"SELECT seq, {RECORD_COLUMNS}, prev_hash, hash FROM audit_records ORDER BY seq"
-            )
-            for row in rows:
-                if not check.feed(row[0], row[1:14], row[14], row[15]):
-                    break
-        except sqlite3.DatabaseError as exc:
-            check.unreadable(_describe(exc))
-        check.check_start()
-        check.check_head(head, lambda seq: _stored_hash(conn, seq))
-        return check.report()
 
 
 def append_record(conn: sqlite3.Connection, chain_key: bytes, entry: AuditEntry) -> Appended:
@@ -216,30 +254,10 @@ def append_record(conn: sqlite3.Connection, chain_key: bytes, entry: AuditEntry)
     own = link(chain_key, prev, seq, values)
     conn.execute(
         f"INSERT INTO audit_records (seq, {RECORD_COLUMNS}, prev_hash, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"VALUES ({RECORD_PLACEHOLDERS})",
         (seq, *values, prev, own),
     )
     return Appended(seq, own)
-
-
-def _unreadable(chain_key: bytes, why: str) -> VerifyReport:
-    check = ChainCheck(chain_key, Start(1, GENESIS))
-    check.unreadable(why)
-    return check.report()
-
-
-def _describe(exc: sqlite3.Error) -> str:
-    return f"{getattr(exc, 'sqlite_errorname', type(exc).__name__)}: {exc}"
-
-
-def _stored_key_check(conn: sqlite3.Connection) -> bytes | None:
-    row = conn.execute("SELECT value FROM audit_meta WHERE name = 'key_check'").fetchone()
-    return bytes(row[0]) if row else None
-
-
-def _stored_hash(conn: sqlite3.Connection, seq: int) -> bytes | None:
-    row = conn.execute("SELECT hash FROM audit_records WHERE seq = ?", (seq,)).fetchone()
-    return bytes(row[0]) if row else None
 
 
 class _Session:

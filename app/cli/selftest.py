@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from app.audit.decisions import open_audit_store
+from app.audit.decisions import AUDIT_FILE, TRAINING_AUDIT_FILE, open_audit_store
 from app.eligibility.embedded.rules import load_rules
 from app.eligibility.wire import HealthStatus, SourceStatus
 from app.i18n import compiled_path, locale_dir
@@ -28,7 +28,7 @@ from app.settings.config import (
     machine_config_path,
     settings_locked,
 )
-from app.settings.credentials import KeyringCredentials, SecretName
+from app.settings.credentials import KeyringCredentials, SecretName, data_written, pseudonym_key
 from eid.errors import EidError
 
 if TYPE_CHECKING:
@@ -166,17 +166,63 @@ def _admin(exc: AppError) -> str:
     return exc.detail if exc.problem in installation else ""
 
 
-def check_data_dir(config: Config, data_dir: Path, credentials: CredentialStore) -> Finding:
-    """The data dir takes a file and the audit store opens (under the keyring's key)."""
+def check_data_dir(data_dir: Path) -> Finding:
+    """The data dir takes a file (the audit store is checked on its own line)."""
     values = {"path": str(data_dir)}
     failed = _not_writable(data_dir)
     if failed is not None:
         return Finding(Status.FAIL, "data_fail", values, Problem.AUDIT_STORE_READ_ONLY, str(failed))
-    try:
-        open_audit_store(config, data_dir, credentials).close()
-    except AppError as exc:
-        return Finding(Status.FAIL, "data_fail", values, exc.problem, _admin(exc))
     return Finding(Status.OK, "data_ok", values)
+
+
+def check_audit(config: Config, data_dir: Path, credentials: CredentialStore) -> list[Finding]:
+    """The audit store opens, takes a record (rolled back), and ends where the anchor says."""
+    name = TRAINING_AUDIT_FILE if config.training else AUDIT_FILE
+    values = {"path": str(data_dir / name)}
+    try:
+        store = open_audit_store(config, data_dir, credentials)
+    except AppError as exc:
+        return [Finding(Status.FAIL, "audit_fail", values, exc.problem, _store_detail(exc))]
+    try:
+        store.try_append()
+        anchor, broken = store.anchor_state()
+    except AppError as exc:
+        return [Finding(Status.FAIL, "audit_fail", values, exc.problem, _store_detail(exc))]
+    finally:
+        store.close()
+    findings = [Finding(Status.OK, "audit_ok", values)]
+    if config.training:
+        return findings
+    if broken is not None:
+        findings.append(Finding(Status.FAIL, f"anchor_{broken}", {"seq": _seq(anchor)}))
+    elif anchor is not None:
+        findings.append(Finding(Status.OK, "anchor_ok", {"seq": str(anchor.seq)}))
+    return findings
+
+
+def _store_detail(exc: AppError) -> str:
+    """The file and the cause for the admin; a lost key's words say it all already."""
+    return "" if exc.problem is Problem.INSTALLATION_KEY_MISSING else exc.detail
+
+
+def _seq(anchor: object) -> str:
+    return str(getattr(anchor, "seq", "?"))
+
+
+def check_installation_key(
+    config: Config, data_dir: Path, credentials: CredentialStore
+) -> Finding | None:
+    """The installation key is in the keyring (read only: a lost key is never replaced here)."""
+    if config.training:
+        return None  # the training store has a fixed key of its own
+    try:
+        pseudonym_key(credentials, create=False)
+    except AppError as exc:
+        made = data_written(data_dir)
+        if exc.problem is Problem.INSTALLATION_KEY_MISSING and not made:
+            return Finding(Status.WARN, "key_new")
+        return Finding(Status.FAIL, "key_fail", problem=exc.problem, detail=_store_detail(exc))
+    return Finding(Status.OK, "key_ok")
 
 
 def check_log_dir(directory: Path) -> Finding:
@@ -219,13 +265,22 @@ def run_checks(config: Config, *, explicit: Path | None, data_dir: Path) -> list
     credentials = KeyringCredentials()
     secrets = check_credentials(config, credentials)
     secrets_ok = all(finding.status is Status.OK for finding in secrets)
-    return [
+    findings = [
         check_config(config, explicit),
         *check_pcsc(config),
         *check_rules(config),
         *secrets,
         *check_backend(config, data_dir, credentials, ask_services=secrets_ok),
-        check_data_dir(config, data_dir, credentials),
+        check_data_dir(data_dir),
+    ]
+    # The store first: on a fresh machine it makes the key (which the key line then asks to
+    # back up); where data exists it never does, so a lost key is FOUT on both lines.
+    audit = check_audit(config, data_dir, credentials) if findings[-1].status is Status.OK else []
+    key = check_installation_key(config, data_dir, credentials)
+    return [
+        *findings,
+        *([key] if key is not None else []),
+        *audit,
         check_log_dir(log_dir()),
         check_translations(config),
     ]

@@ -91,4 +91,13 @@ BACKEND_TEXTS: dict[Problem, ProblemText] = {
             "Zet de oorspronkelijke sleutel terug in de sleutelopslag. Meld dit aan de informaticadienst."
         ),
     ),
+    # The installation key lost from the keyring while data written under it exists.
+    Problem.INSTALLATION_KEY_MISSING: _T(
+        N_(
+            "De installatiesleutel ontbreekt in de sleutelopslag; zonder die sleutel kan niets geregistreerd worden."
+        ),
+        N_(
+            "Zet de reservekopie terug met 'baliecheck credentials import BESTAND'. Meld dit aan de informaticadienst."
+        ),
+    ),
 }

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import secrets
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import keyring
 import keyring.errors
 from keyring.backends import fail
 
 from app.problems import AppError, Problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 KEYRING_SERVICE = "baliecheck"
 
@@ -34,6 +37,7 @@ class SecretName(StrEnum):
     OAUTH_CLIENT_SECRET = "backend-oauth-client-secret"
     PSEUDONYM_KEY = "pseudonym-key"
     SERVE_TOKENS = "serve-tokens"
+    AUDIT_ANCHOR = "audit-anchor"  # the audit chain's newest record (app.audit.anchor)
 
 
 class CredentialStore(Protocol):
@@ -84,10 +88,46 @@ def require_secret(store: CredentialStore, name: SecretName) -> str:
     return value
 
 
-def pseudonym_key(store: CredentialStore) -> bytes:
-    """The installation's HMAC key for pseudonyms, created (32 random bytes) on first use."""
+KEY_LOST = (
+    "the installation key (pseudonym-key) is not in the keyring, but data written under it "
+    "exists: restore it from the backup with 'baliecheck credentials import FILE' "
+    "(made with 'baliecheck credentials export FILE'); a new key cannot read that data"
+)
+
+
+def pseudonym_key(store: CredentialStore, *, create: bool = True) -> bytes:
+    """The installation's HMAC key for pseudonyms, created (32 random bytes) on first use.
+
+    ``create=False`` where data written under the key exists: a lost key is then
+    INSTALLATION_KEY_MISSING (restore the backup), never silently replaced by a new one.
+    """
     value = store.get(SecretName.PSEUDONYM_KEY)
     if not value:
+        if not create:
+            raise AppError(Problem.INSTALLATION_KEY_MISSING, KEY_LOST)
         value = secrets.token_hex(32)
         store.set(SecretName.PSEUDONYM_KEY, value)
-    return bytes.fromhex(value)
+    try:
+        key = bytes.fromhex(value)
+    except ValueError:
+        key = b""
+    if len(key) < 16:
+        raise AppError(
+            Problem.INSTALLATION_KEY_MISSING, f"the keyring's pseudonym-key is damaged: {KEY_LOST}"
+        )
+    return key
+
+
+# The data folder's files written under the installation key (app.audit, app.services).
+KEYED_FILES = ("audit.sqlite", "sources.sqlite")
+
+
+def data_written(data_dir: Path, *others: Path) -> bool:
+    """A file written under the installation key exists with content (its log counts too).
+
+    The audit store and the source lists in ``data_dir``, and ``others`` (a store configured
+    elsewhere). Where one holds data, the key was made before: ``pseudonym_key(create=False)``.
+    """
+    paths = [data_dir / name for name in KEYED_FILES] + list(others)
+    files = [each for path in paths for each in (path, path.with_name(path.name + "-wal"))]
+    return any(each.is_file() and each.stat().st_size > 0 for each in files)

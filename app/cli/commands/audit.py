@@ -12,7 +12,7 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from app.audit.chain import Break
+from app.audit.chain import Break, Witness
 from app.audit.decisions import open_audit_store, staff_id
 from app.audit.export import ExportFormat, write_export
 from app.audit.outbox import OutboxSender
@@ -116,9 +116,28 @@ def _verify(store: AuditStore, ctx: CommandContext) -> int:
 def verify_lines(report: VerifyReport, language: Language) -> list[str]:
     """What ``audit verify`` says: intact with the range, or the first broken record and why."""
     if report.ok:
-        if not report.records:
-            return [text("empty", language)]
-        return [
+        return _intact_lines(report, language)
+    if report.broken is Break.ANCHOR_UNREADABLE:
+        return [text("anchor_unreadable", language)]
+    if report.broken is Break.KEY_MISMATCH or report.broken is None:
+        return [text("key_mismatch", language)]
+    seq, through = report.broken_seq, report.through_seq
+    why = why_broken(report.broken, language, seq=seq, through=through)
+    lines = [text("broken", language, seq=seq, why=why)]
+    if report.broken is Break.UNREADABLE:
+        lines.append(f"  {report.reason}")
+    if report.witness is Witness.KEYRING and report.broken is Break.CUT_OFF:
+        lines.append(text("witness_keyring", language, anchor=report.anchor_seq))
+    if report.records:
+        lines.append(counted("good_before", language, report.records, records=report.records))
+    return lines
+
+
+def _intact_lines(report: VerifyReport, language: Language) -> list[str]:
+    if not report.records:
+        lines = [text("empty", language)]
+    else:
+        lines = [
             counted(
                 "intact",
                 language,
@@ -128,15 +147,10 @@ def verify_lines(report: VerifyReport, language: Language) -> list[str]:
                 last=report.last_seq,
             )
         ]
-    if report.broken is Break.KEY_MISMATCH or report.broken is None:
-        return [text("key_mismatch", language)]
-    seq, through = report.broken_seq, report.through_seq
-    why = why_broken(report.broken, language, seq=seq, through=through)
-    lines = [text("broken", language, seq=seq, why=why)]
-    if report.broken is Break.UNREADABLE:
-        lines.append(f"  {report.reason}")
-    if report.records:
-        lines.append(counted("good_before", language, report.records, records=report.records))
+    if report.witnessed and report.anchor_seq is not None:
+        lines.append(text("anchored", language, anchor=report.anchor_seq))
+    elif report.witnessed and report.records:
+        lines.append(text("no_anchor", language))
     return lines
 
 

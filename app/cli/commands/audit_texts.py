@@ -32,6 +32,16 @@ TEXTS: dict[str, str] = {
     "rejected": N_("geweigerd"),
     "sent": N_("Afgeleverd: {delivered}; geweigerd: {rejected}; nog wachtend: {pending}."),
     "nothing_to_purge": N_("Niets te verwijderen: geen records ouder dan {date}."),
+    "witness_keyring": N_(
+        "Dat blijkt uit het ijkpunt in de sleutelopslag (record {anchor}); het head-bestand naast het auditlogboek zegt het niet: het werd verwijderd of vervangen."
+    ),
+    "anchored": N_("Het einde klopt met het ijkpunt in de sleutelopslag (record {anchor})."),
+    "no_anchor": N_(
+        "Nog geen ijkpunt in de sleutelopslag: het einde kon niet vergeleken worden (het volgende record zet het)."
+    ),
+    "anchor_unreadable": N_(
+        "Auditlogboek niet te controleren: het ijkpunt in de sleutelopslag is onleesbaar (gewijzigd of beschadigd). Meld dit aan de informaticadienst."
+    ),
     "held_back": N_(
         "Record {seq} en later blijven bewaard: nog niet afgeleverd bij de adviesdienst."
     ),
@@ -51,6 +61,15 @@ BREAKS: dict[Break, str] = {
     ),
     Break.UNREADABLE: N_("het bestand is vanaf hier onleesbaar (afgekapt of beschadigd)"),
     Break.CUT_OFF: N_("records {seq} tot {through} werden aan het einde weggeknipt"),
+    Break.REPLACED: N_(
+        "het verschilt van het record dat de sleutelopslag als laatste kent: het auditlogboek werd vervangen"
+    ),
+    Break.UNRECORDED_DELIVERY: N_(
+        "de wachtrij zegt dat deze beslissing afgeleverd (of geweigerd) is, maar dat werd nooit geregistreerd: ze heeft de adviesdienst misschien nooit bereikt"
+    ),
+    Break.OUTBOX_CHANGED: N_(
+        "de wachtrij naar de adviesdienst werd gewijzigd (een regel verwijderd of een toestand aangepast)"
+    ),
 }
 
 # Sentences with a number in them: the catalogue picks the form for the count.

@@ -68,7 +68,12 @@ def render(finding: Finding, language: Language) -> list[str]:
         lines += [indent + line for line in describe_readers(list(finding.readers), language)]
     if finding.problem is not None:
         lines += _problem_lines(finding.problem, finding.detail, language, indent)
+    if finding.problem in KEY_PROBLEMS:
+        lines.append(indent + text("key_restore", language))
     return lines
+
+
+KEY_PROBLEMS = frozenset({Problem.AUDIT_KEY_MISMATCH})  # INSTALLATION_KEY_MISSING says it
 
 
 def _word(value: str, language: Language) -> str:

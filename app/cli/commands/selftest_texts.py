@@ -45,7 +45,7 @@ TEXTS: dict[str, str] = {
     "services_missing": N_(
         "Diensten uit [desk] services die de adviesdienst niet aanbiedt: {codes}"
     ),
-    "data_ok": N_("Gegevensmap {path}: schrijfbaar, auditlogboek opent"),
+    "data_ok": N_("Gegevensmap {path}: schrijfbaar"),
     "data_fail": N_("Gegevensmap {path}"),
     "log_ok": N_("Logboek van de balie: {path}"),
     "log_fail": N_(
@@ -54,6 +54,30 @@ TEXTS: dict[str, str] = {
     "translations_ok": N_("Vertalingen: {languages}"),
     "translations_missing": N_(
         "Vertalingen: {files} ontbreken in {path} (de balie blijft dan Nederlandstalig)"
+    ),
+    "audit_ok": N_("Auditlogboek {path}: opent, testrecord geschreven en teruggedraaid"),
+    "audit_fail": N_("Auditlogboek {path}: er kan geen beslissing geregistreerd worden"),
+    "key_ok": N_(
+        "Installatiesleutel: aanwezig in de sleutelopslag (bewaar een reservekopie: 'baliecheck credentials export BESTAND')"
+    ),
+    "key_new": N_(
+        "Installatiesleutel: nog geen (wordt bij het eerste gebruik aangemaakt; maak dan een reservekopie met 'baliecheck credentials export BESTAND')"
+    ),
+    "key_fail": N_("Installatiesleutel: niet bruikbaar"),
+    "key_restore": N_(
+        "Een verloren installatiesleutel komt terug met 'baliecheck credentials import BESTAND' (de reservekopie van 'credentials export'); een nieuwe sleutel kan de bestaande gegevens niet lezen."
+    ),
+    "anchor_ok": N_(
+        "Einde van het auditlogboek klopt met het ijkpunt in de sleutelopslag (record {seq})"
+    ),
+    "anchor_cut": N_(
+        "Auditlogboek ingekort: de sleutelopslag kent record {seq}, het logboek eindigt vroeger. Voer 'baliecheck audit verify' uit en meld dit aan de informaticadienst."
+    ),
+    "anchor_replaced": N_(
+        "Auditlogboek vervangen: record {seq} is niet het record dat de sleutelopslag kent. Voer 'baliecheck audit verify' uit en meld dit aan de informaticadienst."
+    ),
+    "anchor_unreadable": N_(
+        "Het ijkpunt van het auditlogboek in de sleutelopslag is onleesbaar. Meld dit aan de informaticadienst."
     ),
 }
 

@@ -13,7 +13,7 @@ from app.eligibility.embedded.source_store import LIST_NAME, SourceStore
 from app.i18n import N_, translations
 from app.services import store_path
 from app.settings.config import load_config
-from app.settings.credentials import KeyringCredentials, pseudonym_key
+from app.settings.credentials import KeyringCredentials, data_written, pseudonym_key
 
 if TYPE_CHECKING:
     from app.eligibility.embedded.source_store import SourceList
@@ -74,7 +74,8 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
 def open_store(ctx: CommandContext) -> SourceStore:
     """The real lists (never the training store: importing is for production data)."""
     path = store_path(load_config(ctx.config_path), ctx.data_dir)
-    return SourceStore(path, key=pseudonym_key(KeyringCredentials()))
+    made = data_written(ctx.data_dir, path)  # a lost key is restored, not replaced
+    return SourceStore(path, key=pseudonym_key(KeyringCredentials(), create=not made))
 
 
 def describe_lists(lists: tuple[SourceList, ...], language: Language) -> list[str]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.eligibility.embedded.source_files import BadRows, read_list_file
+from app.private_files import COMPANIONS, ensure_private
 from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
@@ -102,6 +103,7 @@ class SourceStore:
         self._errors = _StoreErrors(path)
         with self._errors:
             path.parent.mkdir(parents=True, exist_ok=True)
+            ensure_private(path, companions=COMPANIONS)  # owner-only, and so its -wal/-shm
             self._conn = _connect(path)
             self._conn.executescript(_SCHEMA)
         self._lock = threading.Lock()
