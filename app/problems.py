@@ -55,6 +55,11 @@ class Problem(StrEnum):
     AUDIT_STORE_READ_ONLY = "AUDIT_STORE_READ_ONLY"
     AUDIT_STORE_UNAVAILABLE = "AUDIT_STORE_UNAVAILABLE"
     AUDIT_KEY_MISMATCH = "AUDIT_KEY_MISMATCH"
+    # The verdict check (app.eligibility.verdicts): an advice that cannot be shown.
+    BACKEND_CONTRADICTS_CATALOGUE = "BACKEND_CONTRADICTS_CATALOGUE"
+    ADVICE_EXPIRED = "ADVICE_EXPIRED"
+    ADVICE_FROM_FUTURE = "ADVICE_FROM_FUTURE"
+    OUTCOMES_UNKNOWN = "OUTCOMES_UNKNOWN"
 
 
 def problem_for_fault(fault: CardFault) -> Problem:

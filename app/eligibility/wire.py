@@ -116,9 +116,18 @@ class HealthStatus(StrEnum):
     DEGRADED = "degraded"
 
 
+class RunMode(StrEnum):
+    """What decides (contract 1.1 ``Health.mode``): real data, test cards, or sample data."""
+
+    PRODUCTION = "production"
+    ACCEPTANCE = "acceptance"
+    TRAINING = "training"
+
+
 class Health(_Response):
     status: HealthStatus
     sources: tuple[HealthSource, ...]
+    mode: RunMode | None = None  # added in 1.1; a 1.0 backend says nothing
 
 
 class ProblemDocument(_Response):

@@ -230,4 +230,52 @@ BACKEND_TEXTS: dict[Problem, dict[Language, ProblemText]] = {
             "Put the original key back in the keyring. " + _ADMIN_EN,
         ),
     },
+    # The verdict check: an advice that is not shown.
+    Problem.BACKEND_CONTRADICTS_CATALOGUE: {
+        NL: _T(
+            "Het antwoord van de adviesdienst spreekt haar eigen lijst van uitkomsten tegen.",
+            "Beslis manueel met een reden en meld dit aan de informaticadienst.",
+        ),
+        FR: _T(
+            "La réponse du service d'avis contredit sa propre liste de résultats.",
+            "Décidez manuellement avec un motif et signalez-le au service informatique.",
+        ),
+        EN: _T(
+            "The advice service's answer contradicts its own list of outcomes.",
+            "Decide manually with a reason and report this to IT support.",
+        ),
+    },
+    Problem.ADVICE_EXPIRED: {
+        NL: _T("Het advies is verlopen: het is niet meer geldig.", _MANUAL_NL),
+        FR: _T("L'avis a expiré : il n'est plus valable.", _MANUAL_FR),
+        EN: _T("The advice has expired: it is no longer valid.", _MANUAL_EN),
+    },
+    Problem.ADVICE_FROM_FUTURE: {
+        NL: _T(
+            "Het advies steunt op gegevens met een datum in de toekomst (een klok staat fout).",
+            "Beslis manueel met een reden en meld dit aan de informaticadienst.",
+        ),
+        FR: _T(
+            "L'avis repose sur des données datées du futur (une horloge est fausse).",
+            "Décidez manuellement avec un motif et signalez-le au service informatique.",
+        ),
+        EN: _T(
+            "The advice rests on data dated in the future (a clock is wrong).",
+            "Decide manually with a reason and report this to IT support.",
+        ),
+    },
+    Problem.OUTCOMES_UNKNOWN: {
+        NL: _T(
+            "De mogelijke uitkomsten van deze dienst zijn niet bekend, dus er is geen advies.",
+            "Probeer het zo meteen opnieuw; lukt het niet, noteer de beslissing op papier.",
+        ),
+        FR: _T(
+            "Les résultats possibles de ce service ne sont pas connus : il n'y a donc pas d'avis.",
+            "Réessayez dans un instant ; sinon, notez la décision sur papier.",
+        ),
+        EN: _T(
+            "This service's possible outcomes are not known, so there is no advice.",
+            "Try again in a moment; if that fails, write the decision down on paper.",
+        ),
+    },
 }

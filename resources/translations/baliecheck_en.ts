@@ -820,5 +820,29 @@ Qt {qt}, Python {python}</translation>
       <source>Zet de oorspronkelijke sleutel terug in de sleutelopslag. Meld dit aan de informaticadienst.</source>
       <translation>Put the original key back in the keyring. Report this to IT support.</translation>
     </message>
+    <message>
+      <source>Het antwoord van de adviesdienst spreekt haar eigen lijst van uitkomsten tegen.</source>
+      <translation>The advice service's answer contradicts its own list of outcomes.</translation>
+    </message>
+    <message>
+      <source>Beslis manueel met een reden en meld dit aan de informaticadienst.</source>
+      <translation>Decide manually with a reason and report this to IT support.</translation>
+    </message>
+    <message>
+      <source>Het advies is verlopen: het is niet meer geldig.</source>
+      <translation>The advice has expired: it is no longer valid.</translation>
+    </message>
+    <message>
+      <source>Het advies steunt op gegevens met een datum in de toekomst (een klok staat fout).</source>
+      <translation>The advice rests on data dated in the future (a clock is wrong).</translation>
+    </message>
+    <message>
+      <source>De mogelijke uitkomsten van deze dienst zijn niet bekend, dus er is geen advies.</source>
+      <translation>This service's possible outcomes are not known, so there is no advice.</translation>
+    </message>
+    <message>
+      <source>Probeer het zo meteen opnieuw; lukt het niet, noteer de beslissing op papier.</source>
+      <translation>Try again in a moment; if that fails, write the decision down on paper.</translation>
+    </message>
   </context>
 </TS>

@@ -820,5 +820,29 @@ Qt {qt}, Python {python}</translation>
       <source>Zet de oorspronkelijke sleutel terug in de sleutelopslag. Meld dit aan de informaticadienst.</source>
       <translation>Remettez la clé d'origine dans le trousseau. Signalez-le au service informatique.</translation>
     </message>
+    <message>
+      <source>Het antwoord van de adviesdienst spreekt haar eigen lijst van uitkomsten tegen.</source>
+      <translation>La réponse du service d'avis contredit sa propre liste de résultats.</translation>
+    </message>
+    <message>
+      <source>Beslis manueel met een reden en meld dit aan de informaticadienst.</source>
+      <translation>Décidez manuellement avec un motif et signalez-le au service informatique.</translation>
+    </message>
+    <message>
+      <source>Het advies is verlopen: het is niet meer geldig.</source>
+      <translation>L'avis a expiré : il n'est plus valable.</translation>
+    </message>
+    <message>
+      <source>Het advies steunt op gegevens met een datum in de toekomst (een klok staat fout).</source>
+      <translation>L'avis repose sur des données datées du futur (une horloge est fausse).</translation>
+    </message>
+    <message>
+      <source>De mogelijke uitkomsten van deze dienst zijn niet bekend, dus er is geen advies.</source>
+      <translation>Les résultats possibles de ce service ne sont pas connus : il n'y a donc pas d'avis.</translation>
+    </message>
+    <message>
+      <source>Probeer het zo meteen opnieuw; lukt het niet, noteer de beslissing op papier.</source>
+      <translation>Réessayez dans un instant ; sinon, notez la décision sur papier.</translation>
+    </message>
   </context>
 </TS>
