@@ -152,7 +152,7 @@ def test_audit_intact_chain_verifies(tmp_path: Path) -> None:
                 "DELETE FROM audit_records WHERE seq IN (12, 13)",
                 "INSERT INTO audit_records SELECT 25 - seq, kind, at, desk, staff_id, service, "
                 "advice_id, advised_outcome, applied_outcome, reason_code, reason_text, channel, "
-                "pseudonym, detail, prev_hash, hash FROM temp.t",
+                "pseudonym, detail, prev_hash, hash, mode FROM temp.t",
             ],
             Break.OUT_OF_PLACE,
             12,
@@ -177,7 +177,7 @@ def test_audit_a_forged_record_at_the_end_is_caught(tmp_path: Path) -> None:
         path,
         "INSERT INTO audit_records SELECT seq + 1, kind, at, desk, 'valsspeler', service, "
         "advice_id, advised_outcome, applied_outcome, reason_code, reason_text, channel, "
-        f"pseudonym, detail, hash, hash FROM audit_records WHERE seq = {RECORDS}",
+        f"pseudonym, detail, hash, hash, mode FROM audit_records WHERE seq = {RECORDS}",
     )
     report = _verify(path)
     assert (report.broken, report.broken_seq) == (Break.CHANGED, RECORDS + 1)

@@ -32,6 +32,7 @@ PROBLEM_CONTEXT = "Problem"
 
 APP_TITLE = "baliecheck — {service}"
 TRAINING_BANNER = "OEFENMODUS — geen echte gegevens"
+ACCEPTANCE_BANNER = "TESTKAARTEN TOEGELATEN — niet voor burgers"
 SERVICE_CAPTION = "Dienst:"
 TRAINING_MENU = "&Oefenen"
 INSERT_CARD_MENU = "Kaart &insteken"

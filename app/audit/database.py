@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 RECORD_COLUMNS = (
     "kind, at, desk, staff_id, service, advice_id, advised_outcome, applied_outcome, "
-    "reason_code, reason_text, channel, pseudonym, detail"
+    "reason_code, reason_text, channel, pseudonym, detail, mode"
 )
 
 SCHEMA = """
@@ -56,7 +56,8 @@ CREATE TABLE IF NOT EXISTS audit_records (
     pseudonym BLOB,
     detail TEXT,
     prev_hash BLOB NOT NULL,
-    hash BLOB NOT NULL
+    hash BLOB NOT NULL,
+    mode TEXT
 );
 CREATE INDEX IF NOT EXISTS audit_records_by_time ON audit_records (at);
 CREATE TRIGGER IF NOT EXISTS audit_records_append_only BEFORE UPDATE ON audit_records
@@ -109,8 +110,16 @@ def _configure(conn: sqlite3.Connection, path: Path, max_pages: int | None) -> N
     if max_pages is not None:
         conn.execute(f"PRAGMA max_page_count = {int(max_pages)}")
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'outbox_pending'").fetchone():
+        _add_mode_column(conn)
         return  # schema in place: opening writes nothing (a read-only copy opens)
     conn.executescript(SCHEMA)
+
+
+def _add_mode_column(conn: sqlite3.Connection) -> None:
+    """A store from before the mode column gets it (its records keep NULL: hashed without)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(audit_records)")}
+    if "mode" not in columns:
+        conn.execute("ALTER TABLE audit_records ADD COLUMN mode TEXT")
 
 
 def read_connection(path: Path) -> sqlite3.Connection:

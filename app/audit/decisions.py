@@ -96,7 +96,7 @@ def _utc_now() -> dt.datetime:
 class DecisionRecorder:
     """Writes the desk's audit records; overrides and manual decisions also go to the outbox."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the parts of every record, by name
         self,
         store: AuditStore,
         *,
@@ -104,8 +104,11 @@ class DecisionRecorder:
         staff_id: str,
         on_recorded: Callable[[], None] | None = None,
         now: Callable[[], dt.datetime] = _utc_now,
+        mode: str | None = None,
     ) -> None:
+        """``mode``: the desk's mode (production, acceptance, training), in every record."""
         self._store = store
+        self._mode = mode
         self._desk = desk
         self._staff_id = staff_id
         self._on_recorded = on_recorded
@@ -139,6 +142,7 @@ class DecisionRecorder:
             kind=RecordKind.ADVICE_SHOWN,
             at=self._now(),
             desk=self._desk,
+            mode=self._mode,
             staff_id=self._staff_id,
             service=advice.service,
             advice_id=advice.advice_id,
@@ -154,6 +158,7 @@ class DecisionRecorder:
             kind=RecordKind.PROBLEM,
             at=self._now(),
             desk=self._desk,
+            mode=self._mode,
             staff_id=self._staff_id,
             service=service,
             channel=channel.value if channel is not None else None,
@@ -174,6 +179,7 @@ class DecisionRecorder:
             kind=RecordKind.OVERRIDE if advice is not None else RecordKind.MANUAL_DECISION,
             at=at,
             desk=self._desk,
+            mode=self._mode,
             staff_id=self._staff_id,
             service=decision.service,
             advice_id=advice.advice_id if advice is not None else None,

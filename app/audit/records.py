@@ -3,12 +3,13 @@
 
 Chain format (version 1). Record ``n`` is the canonical JSON array ``["baliecheck-audit-v1",
 seq, kind, at, desk, staff_id, service, advice_id, advised_outcome, applied_outcome,
-reason_code, reason_text, channel, pseudonym (hex or null), detail]`` in UTF-8, and
+reason_code, reason_text, channel, pseudonym (hex or null), detail, mode]`` in UTF-8, and
 ``hash_n = HMAC-SHA256(chain_key, hash_(n-1) || canonical_n)`` with ``hash_0`` 32 zero bytes.
 The chain key is derived from the installation's pseudonym key (keyring), so an edit cannot
 be re-hashed by someone who has the file but not the key. The sequence number is inside the
 hashed text: a changed field, a deleted record and two swapped records all break the chain at
-the first record concerned.
+the first record concerned. ``mode`` (production, acceptance, training: which trust decided) was
+added later: a record without one (written before) is hashed without it, so old chains verify.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ if TYPE_CHECKING:
 
 FORMAT = "baliecheck-audit-v1"
 GENESIS = bytes(32)
-_PSEUDONYM = 13  # its place in the canonical array: format, seq, then the 13 columns
+_PSEUDONYM = 13  # its place in the canonical array: format, seq, then the 14 columns
+_MODE = 15
+DETAIL = 12  # the detail column's place in AuditEntry.values
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
@@ -56,6 +59,7 @@ class AuditEntry:
     channel: str | None = None
     pseudonym: bytes | None = None
     detail: str | None = None
+    mode: str | None = None  # the desk's mode when recorded (RunMode value); None: older
 
     def values(self) -> tuple[str | bytes | None, ...]:
         """The stored columns after ``seq``, in the chain's order (``at`` as UTC ISO text)."""
@@ -73,6 +77,7 @@ class AuditEntry:
             self.channel,
             self.pseudonym,
             self.detail,
+            self.mode,
         )
 
 
@@ -109,6 +114,8 @@ def canonical(seq: int, values: Iterable[str | bytes | None]) -> bytes:
     ``values`` are the columns in ``AuditEntry.values`` order; the pseudonym is the only blob.
     """
     fields: list[object] = [FORMAT, seq, *values]
+    if len(fields) > _MODE and fields[_MODE] is None:
+        del fields[_MODE]  # a record from before the mode column: hashed as it was
     alias = fields[_PSEUDONYM]
     if isinstance(alias, bytes):
         fields[_PSEUDONYM] = alias.hex()
@@ -125,8 +132,9 @@ def link(
 def entry_from_row(row: tuple[object, ...]) -> AuditEntry:
     """An entry from the stored columns after ``seq`` (the order of ``AuditEntry.values``)."""
     kind, at, desk, staff, service, advice, advised, applied, code, text, channel, alias, detail = (
-        row
+        row[:13]
     )
+    mode = row[13] if len(row) > 13 else None
     return AuditEntry(
         kind=RecordKind(str(kind)),
         at=dt.datetime.fromisoformat(str(at)),
@@ -141,6 +149,7 @@ def entry_from_row(row: tuple[object, ...]) -> AuditEntry:
         channel=_text(channel),
         pseudonym=alias if isinstance(alias, bytes) else None,
         detail=_text(detail),
+        mode=_text(mode),
     )
 
 

@@ -199,7 +199,7 @@ class AuditStore:
                 f"SELECT seq, {RECORD_COLUMNS}, prev_hash, hash FROM audit_records ORDER BY seq"
             )
             for row in rows:
-                if not check.feed(row[0], row[1:14], row[14], row[15]):
+                if not check.feed(row[0], row[1:15], row[15], row[16]):
                     break
         except sqlite3.DatabaseError as exc:
             check.unreadable(_describe(exc))
@@ -216,7 +216,7 @@ def append_record(conn: sqlite3.Connection, chain_key: bytes, entry: AuditEntry)
     own = link(chain_key, prev, seq, values)
     conn.execute(
         f"INSERT INTO audit_records (seq, {RECORD_COLUMNS}, prev_hash, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (seq, *values, prev, own),
     )
     return Appended(seq, own)

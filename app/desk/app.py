@@ -113,8 +113,10 @@ class DeskApp:
             desk=config.desk.id,
             staff_id=staff_id(config),
             on_recorded=self._outbox.wake,
+            mode=self.mode.value,
         )
         self._status = DeskStatus()
+        self._status_lock = threading.RLock()
         self._last_shown: tuple[int, Phase] | None = None
         self._status_subscribers: list[Callable[[DeskStatus], None]] = []
         self._stop = threading.Event()
@@ -284,9 +286,12 @@ class DeskApp:
             self._stop.wait(HEALTH_EVERY_S)
 
     def _publish_status(self, **changes: object) -> None:
-        self._status = replace(self._status, **changes)  # type: ignore[arg-type]
-        for callback in list(self._status_subscribers):
-            callback(self._status)
+        # The health thread, the outbox and bc-net publish: one at a time, or one's change
+        # (e.g. the backend's mode) can be lost under another's stale copy.
+        with self._status_lock:
+            self._status = replace(self._status, **changes)  # type: ignore[arg-type]
+            for callback in list(self._status_subscribers):
+                callback(self._status)
 
 
 def _read_catalogue(path: Path) -> tuple[Service, ...]:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from app.eligibility.port import AdviceQuery
 from app.eligibility.verdicts import check_verdict, plain_catalogue
-from app.eligibility.wire import RunMode
 from app.problems import AppError, Problem
 from eid.belpic import read_genuine_card
 from eid.errors import CardFault, EidError
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from app.eligibility.port import EligibilityPort
-    from app.eligibility.wire import Advice, Channel, Service
+    from app.eligibility.wire import Advice, Channel, RunMode, Service
     from eid.authenticity import CardVerifier
     from eid.insz import NationalNumber
     from eid.reader import CardReader
@@ -59,16 +58,10 @@ def number_reader(verifier: CardVerifier) -> Callable[[CardReader, str], Nationa
     return functools.partial(read_national_number, verifier=verifier)
 
 
-# Least real first: an output made with sample data or test cards says so.
-_MODE_ORDER = (RunMode.PRODUCTION, RunMode.ACCEPTANCE, RunMode.TRAINING)
-
-
 def run_mode(own: RunMode, backend: RunMode | None) -> RunMode:
     """The mode an output is made in: this desk's, unless the backend's health says it
     decides on test cards or sample data (then that, as if it were the desk's own)."""
-    if backend is None:
-        return own
-    return max(own, backend, key=_MODE_ORDER.index)
+    return own.joined(backend)
 
 
 def backend_mode(eligibility: EligibilityPort) -> RunMode | None:

@@ -123,6 +123,12 @@ class RunMode(StrEnum):
     ACCEPTANCE = "acceptance"
     TRAINING = "training"
 
+    def joined(self, other: RunMode | None) -> RunMode:
+        """The mode of an answer made here on top of ``other`` (a backend's): the less real
+        of the two, so test cards or sample data anywhere are said everywhere."""
+        order = list(RunMode)
+        return self if other is None else max(self, other, key=order.index)
+
 
 class Health(_Response):
     status: HealthStatus

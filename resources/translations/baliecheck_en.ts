@@ -8,6 +8,10 @@
       <translation>TRAINING MODE — no real data</translation>
     </message>
     <message>
+      <source>TESTKAARTEN TOEGELATEN — niet voor burgers</source>
+      <translation>TEST CARDS ACCEPTED — not for citizens</translation>
+    </message>
+    <message>
       <source>Dienst:</source>
       <translation>Service:</translation>
     </message>

@@ -8,6 +8,10 @@
       <translation>MODE EXERCICE — aucune donnée réelle</translation>
     </message>
     <message>
+      <source>TESTKAARTEN TOEGELATEN — niet voor burgers</source>
+      <translation>CARTES DE TEST ACCEPTÉES — pas pour les citoyens</translation>
+    </message>
+    <message>
       <source>Dienst:</source>
       <translation>Service :</translation>
     </message>

@@ -144,6 +144,12 @@ TEXTS: dict[str, dict[Language, str]] = {
         FR: "PAS prêt : {failures} fois ERREUR, {warnings} fois ATTENTION.",
         EN: "NOT ready: {failures} failed, {warnings} warnings.",
     },
+    # Acceptance mode: [card] test_roots without training (issue 13).
+    "mode_acceptance": {
+        NL: "Acceptatiemodus: TESTKAARTEN TOEGELATEN — niet voor burgers (test-root: {roots})",
+        FR: "Mode recette : CARTES DE TEST ACCEPTÉES — pas pour les citoyens (racine de test : {roots})",
+        EN: "Acceptance mode: TEST CARDS ACCEPTED — not for citizens (test root: {roots})",
+    },
 }
 
 
