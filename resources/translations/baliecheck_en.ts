@@ -160,6 +160,10 @@
       <translation>This number is not valid (check digits)</translation>
     </message>
     <message>
+      <source>Dit nummer klopt niet: de geboortedatum erin bestaat niet</source>
+      <translation>This number is not right: the birth date in it does not exist</translation>
+    </message>
+    <message>
       <source>✔ Geldig nummer</source>
       <translation>✔ Valid number</translation>
     </message>

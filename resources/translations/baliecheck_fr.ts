@@ -160,6 +160,10 @@
       <translation>Ce numéro n'est pas valable (chiffres de contrôle)</translation>
     </message>
     <message>
+      <source>Dit nummer klopt niet: de geboortedatum erin bestaat niet</source>
+      <translation>Ce numéro n'est pas correct : la date de naissance qu'il contient n'existe pas</translation>
+    </message>
+    <message>
       <source>✔ Geldig nummer</source>
       <translation>✔ Numéro valable</translation>
     </message>
