@@ -23,6 +23,7 @@ from app.services import make_card_verifier, make_eligibility
 from app.settings.config import Config, load_config
 from eid.card_profiles import PROFILES
 from eid.errors import AuthenticityStep, CardNotGenuineError
+from eid.sample_pki import sample_root_certificate
 from eid.simulated import SimulatedCardReader
 from eid.trust import AnchorKind
 from tests.test_workflow import Desk
@@ -176,11 +177,11 @@ def _config(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_config_test_roots_outside_training_is_acceptance_mode(
-    testvectors: Path, tmp_path: Path
-) -> None:
-    rrn = testvectors / "ec-specimen-rrn-cert.der"
-    config = load_config(_config(tmp_path, f'training = false\n[card]\ntest_roots = ["{rrn}"]\n'))
+def test_config_test_roots_outside_training_is_acceptance_mode(tmp_path: Path) -> None:
+    """Refused before issue 13; now the acceptance mode (tests/test_modes.py has the rest)."""
+    root = tmp_path / "test-root.der"
+    root.write_bytes(sample_root_certificate())
+    config = load_config(_config(tmp_path, f'training = false\n[card]\ntest_roots = ["{root}"]\n'))
     assert config.mode is RunMode.ACCEPTANCE
     assert not config.training
 

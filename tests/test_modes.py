@@ -187,6 +187,12 @@ def test_modes_desk_on_a_backend_in_training_shows_training(
         banner = desk.window.header.mode_label
         qtbot.waitUntil(banner.isVisible, timeout=10_000)
         assert banner.text() == "OEFENMODUS — geen echte gegevens"
+        before = desk.bridge.state.transaction
+        desk.app.workflow.enter_manually(NationalNumber(NUMBER))
+        desk.settle(before, Phase.VERDICT)
+        qtbot.waitUntil(lambda: bool(desk.records(RecordKind.ADVICE_SHOWN)), timeout=10_000)
+    # Decided on the backend's sample data: recorded as training, not as this desk's own mode.
+    assert [r.mode for r in desk.records(RecordKind.ADVICE_SHOWN)] == ["training"]
 
 
 def test_modes_desk_in_production_shows_no_mode_banner(
@@ -219,7 +225,7 @@ def test_modes_audit_store_from_before_the_mode_column_still_verifies(tmp_path: 
     with AuditStore(path, key=KEY) as store:
         recorder(store).record_override(manual(0))  # mode None: as an older desk wrote
         desk = recorder(store)
-        desk._mode = "production"  # noqa: SLF001 - a desk of today on the same store
+        desk._mode = lambda: "production"  # noqa: SLF001 - a desk of today on the same store
         desk.record_override(manual(1))
         assert store.verify().broken is None
         modes = [e.mode for _s, e in store.records(*_ever())]

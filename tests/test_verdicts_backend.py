@@ -103,6 +103,7 @@ def test_verdicts_check_refuses_a_bad_advice(
     assert f"[{problem.value}]" in err
     assert out == "Werkwijze: productie\n"  # no yes, no no
     assert backend.received("/v1/services")  # the catalogue was fetched
+    assert NUMBER not in out + err
 
 
 def test_verdicts_check_shows_labels_as_plain_text(

@@ -104,9 +104,10 @@ class DecisionRecorder:
         staff_id: str,
         on_recorded: Callable[[], None] | None = None,
         now: Callable[[], dt.datetime] = _utc_now,
-        mode: str | None = None,
+        mode: Callable[[], str] | None = None,
     ) -> None:
-        """``mode``: the desk's mode (production, acceptance, training), in every record."""
+        """``mode``: the mode the desk decides in now (production, acceptance, training),
+        asked for each record and kept in it."""
         self._store = store
         self._mode = mode
         self._desk = desk
@@ -142,7 +143,7 @@ class DecisionRecorder:
             kind=RecordKind.ADVICE_SHOWN,
             at=self._now(),
             desk=self._desk,
-            mode=self._mode,
+            mode=self._mode() if self._mode is not None else None,
             staff_id=self._staff_id,
             service=advice.service,
             advice_id=advice.advice_id,
@@ -158,7 +159,7 @@ class DecisionRecorder:
             kind=RecordKind.PROBLEM,
             at=self._now(),
             desk=self._desk,
-            mode=self._mode,
+            mode=self._mode() if self._mode is not None else None,
             staff_id=self._staff_id,
             service=service,
             channel=channel.value if channel is not None else None,
@@ -179,7 +180,7 @@ class DecisionRecorder:
             kind=RecordKind.OVERRIDE if advice is not None else RecordKind.MANUAL_DECISION,
             at=at,
             desk=self._desk,
-            mode=self._mode,
+            mode=self._mode() if self._mode is not None else None,
             staff_id=self._staff_id,
             service=decision.service,
             advice_id=advice.advice_id if advice is not None else None,

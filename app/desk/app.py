@@ -113,7 +113,7 @@ class DeskApp:
             desk=config.desk.id,
             staff_id=staff_id(config),
             on_recorded=self._outbox.wake,
-            mode=self.mode.value,
+            mode=lambda: self.mode.joined(self._status.backend_mode).value,
         )
         self._status = DeskStatus()
         self._status_lock = threading.RLock()
