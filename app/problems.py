@@ -56,6 +56,11 @@ class Problem(StrEnum):
     AUDIT_STORE_UNAVAILABLE = "AUDIT_STORE_UNAVAILABLE"
     AUDIT_KEY_MISMATCH = "AUDIT_KEY_MISMATCH"
     INSTALLATION_KEY_MISSING = "INSTALLATION_KEY_MISSING"  # lost from the keyring; data exists
+    # The verdict check (app.eligibility.verdicts): an advice that cannot be shown.
+    BACKEND_CONTRADICTS_CATALOGUE = "BACKEND_CONTRADICTS_CATALOGUE"
+    ADVICE_EXPIRED = "ADVICE_EXPIRED"
+    ADVICE_FROM_FUTURE = "ADVICE_FROM_FUTURE"
+    OUTCOMES_UNKNOWN = "OUTCOMES_UNKNOWN"
 
 
 def problem_for_fault(fault: CardFault) -> Problem:

@@ -53,15 +53,16 @@ def make_card_reader(*, training: bool, profile: str | None = TRAINING_PROFILE) 
 
 
 def make_card_verifier(config: Config, *, training: bool = False) -> CardVerifier:
-    """The authenticity check: the Belgian eID roots only, outside training mode.
-
-    In training mode (the configuration's, or ``training`` for ``card --training``) the
-    sample cards' root and the configured ``[card] test_roots`` are trusted too. The
-    configuration refuses test roots without ``training = true``.
+    """The authenticity check: the Belgian eID roots, plus the configured ``[card]
+    test_roots`` (acceptance mode, or training), plus in training mode (the configuration's,
+    or ``training`` for ``card --training``) the sample cards' root. A card chained to a
+    test root is genuine for this desk only: its mode says so on every output.
     """
-    trust = TrustAnchors.belgian()
+    test_roots = _read_test_roots(config)
     if config.training or training:
-        test_roots = [sample_root_certificate(), *_read_test_roots(config)]
+        test_roots.insert(0, sample_root_certificate())
+    trust = TrustAnchors.belgian()
+    if test_roots:
         trust = trust.with_test_certificates(test_roots)
     return CardVerifier(trust)
 

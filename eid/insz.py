@@ -9,12 +9,15 @@ digits are reached through the explicit ``digits`` attribute. Validation is pyth
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from stdnum.be import bis, nn
-from stdnum.exceptions import ValidationError
+from stdnum.exceptions import InvalidComponent, ValidationError
 
 from eid.errors import CardFault, EidError
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 
 class NumberKind(StrEnum):
@@ -83,8 +86,7 @@ def _validate(digits: str) -> NumberKind:
     """Which kind the digits are, or an EidError that never repeats the digits."""
     if len(digits) != 11 or not digits.isascii() or not digits.isdigit():
         raise EidError(CardFault.NATIONAL_NUMBER_INVALID, f"{_INVALID} (not 11 digits)")
-    month = int(digits[2:4])
-    module = bis if 20 <= month <= 52 else nn
+    module = _module_for(digits)
     try:
         module.validate(digits)
     except ValidationError as exc:
@@ -94,6 +96,11 @@ def _validate(digits: str) -> NumberKind:
     return NumberKind.BIS if module is bis else NumberKind.NATIONAL_REGISTER
 
 
+def _module_for(digits: str) -> ModuleType:
+    """stdnum's BIS rules for months 20–52 (BIS numbers add 20 or 40), else the national one."""
+    return bis if 20 <= int(digits[2:4]) <= 52 else nn
+
+
 def is_valid_national_number(text: str) -> bool:
     """True if ``text`` (separators allowed) is a valid national register or BIS number."""
     try:
@@ -101,3 +108,32 @@ def is_valid_national_number(text: str) -> bool:
     except EidError:
         return False
     return True
+
+
+class NumberDefect(StrEnum):
+    """What is wrong with a typed number, so staff are told that and not a guess."""
+
+    EMPTY = "empty"
+    NOT_DIGITS = "not-digits"  # a letter or other sign besides digits, spaces, dots, dashes
+    TOO_SHORT = "too-short"
+    TOO_LONG = "too-long"
+    CHECKSUM = "checksum"  # the last two digits do not match the first nine
+    DATE = "date"  # the birth date part cannot be a date (e.g. month 13)
+
+
+def number_defect(text: str) -> NumberDefect | None:
+    """Why ``text`` is no valid national register or BIS number; None when it is one."""
+    digits = nn.compact(text)
+    if not digits:
+        return NumberDefect.EMPTY
+    if not digits.isascii() or not digits.isdigit():
+        return NumberDefect.NOT_DIGITS
+    if len(digits) != 11:
+        return NumberDefect.TOO_SHORT if len(digits) < 11 else NumberDefect.TOO_LONG
+    try:
+        _module_for(digits).validate(digits)
+    except InvalidComponent:
+        return NumberDefect.DATE
+    except ValidationError:
+        return NumberDefect.CHECKSUM
+    return None

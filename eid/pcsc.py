@@ -55,24 +55,57 @@ def _load_scard() -> ModuleType:
         ) from None
 
 
+# Every return code pcsc-lite, WinSCard and PCSC.framework give, by what it means for the
+# desk: the service is gone, the reader is gone or busy, the card is gone, the card cannot
+# be read. Codes no reader call returns (PIN, file-system and certificate ones) are left to
+# the default, like any code a later PC/SC adds.
+_SERVICE_GONE = (
+    "SCARD_E_NO_SERVICE",
+    "SCARD_E_SERVICE_STOPPED",
+    "SCARD_F_COMM_ERROR",  # pcscd stopped while a call waited (RPC transport error)
+    "SCARD_E_INVALID_HANDLE",  # the context died with the service
+    "SCARD_E_SYSTEM_CANCELLED",  # the system is shutting down or logging off
+    "SCARD_P_SHUTDOWN",
+    "SCARD_F_INTERNAL_ERROR",
+    "SCARD_F_UNKNOWN_ERROR",
+    "SCARD_F_WAITED_TOO_LONG",
+    "SCARD_E_NO_MEMORY",
+    "SCARD_E_SERVER_TOO_BUSY",
+    "SCARD_E_UNKNOWN_RES_MNG",
+    "SCARD_E_UNEXPECTED",
+)
+_FAULTS_BY_NAME: dict[str, CardFault] = {
+    **dict.fromkeys(_SERVICE_GONE, CardFault.PCSC_UNAVAILABLE),
+    "SCARD_E_NO_READERS_AVAILABLE": CardFault.NO_READER,
+    "SCARD_E_UNKNOWN_READER": CardFault.READER_NOT_FOUND,
+    "SCARD_E_READER_UNAVAILABLE": CardFault.READER_NOT_FOUND,  # unplugged while in use
+    "SCARD_E_NOT_READY": CardFault.READER_NOT_FOUND,
+    "SCARD_E_READER_UNSUPPORTED": CardFault.READER_NOT_FOUND,
+    "SCARD_E_DUPLICATE_READER": CardFault.READER_NOT_FOUND,
+    "SCARD_E_SHARING_VIOLATION": CardFault.READER_IN_USE,
+    "SCARD_W_RESET_CARD": CardFault.READER_IN_USE,  # another program reset the card
+    "SCARD_E_NO_SMARTCARD": CardFault.NO_CARD,
+    "SCARD_W_REMOVED_CARD": CardFault.CARD_REMOVED,
+    "SCARD_E_COMM_DATA_LOST": CardFault.CARD_REMOVED,
+    "SCARD_W_UNRESPONSIVE_CARD": CardFault.CARD_UNREADABLE,
+    "SCARD_W_UNPOWERED_CARD": CardFault.CARD_UNREADABLE,
+    "SCARD_W_UNSUPPORTED_CARD": CardFault.CARD_UNREADABLE,
+    "SCARD_E_CARD_UNSUPPORTED": CardFault.CARD_UNREADABLE,
+    "SCARD_E_UNKNOWN_CARD": CardFault.CARD_UNREADABLE,
+    "SCARD_E_INVALID_ATR": CardFault.CARD_UNREADABLE,
+    "SCARD_E_PROTO_MISMATCH": CardFault.CARD_UNREADABLE,
+    "SCARD_E_NOT_TRANSACTED": CardFault.CARD_UNREADABLE,
+}
+
+
 def _fault_for(sc: ModuleType, rv: int) -> CardFault:
-    """The one table from PC/SC return codes to card faults."""
-    table = {
-        sc.SCARD_E_NO_SERVICE: CardFault.PCSC_UNAVAILABLE,
-        sc.SCARD_E_SERVICE_STOPPED: CardFault.PCSC_UNAVAILABLE,
-        sc.SCARD_E_INVALID_HANDLE: CardFault.PCSC_UNAVAILABLE,
-        sc.SCARD_E_NO_READERS_AVAILABLE: CardFault.NO_READER,
-        sc.SCARD_E_UNKNOWN_READER: CardFault.READER_NOT_FOUND,
-        sc.SCARD_E_READER_UNAVAILABLE: CardFault.READER_NOT_FOUND,
-        sc.SCARD_E_NO_SMARTCARD: CardFault.NO_CARD,
-        sc.SCARD_W_REMOVED_CARD: CardFault.CARD_REMOVED,
-        sc.SCARD_W_UNRESPONSIVE_CARD: CardFault.CARD_UNREADABLE,
-        sc.SCARD_W_UNPOWERED_CARD: CardFault.CARD_UNREADABLE,
-        sc.SCARD_W_UNSUPPORTED_CARD: CardFault.CARD_UNREADABLE,
-        sc.SCARD_E_PROTO_MISMATCH: CardFault.CARD_UNREADABLE,
-        sc.SCARD_E_SHARING_VIOLATION: CardFault.READER_IN_USE,
-    }
-    return table.get(rv, CardFault.CARD_UNREADABLE)
+    """The one table from PC/SC return codes to card faults (names resolved on this
+    platform's binding; a code it does not name is CARD_UNREADABLE)."""
+    for name, fault in _FAULTS_BY_NAME.items():
+        value = getattr(sc, name, None)
+        if value is not None and (value & 0xFFFFFFFF) == (rv & 0xFFFFFFFF):
+            return fault
+    return CardFault.CARD_UNREADABLE
 
 
 class PcscCardReader:

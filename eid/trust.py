@@ -3,7 +3,8 @@
 
 A root is recognised by the SHA-256 of its DER certificate, so nothing read from a card is
 parsed before it is known. Test certificates (a test root, or a specimen's RRN certificate
-whose root we do not have) are added only by training mode and the tests.
+whose root we do not have) are added only where configured (acceptance and training
+mode) and by the tests.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def common_name(name: x509.Name) -> str:
 
 @dataclass(frozen=True, slots=True)
 class TrustAnchors:
-    """Pinned roots (fingerprint → name) and test certificates (training mode and tests only)."""
+    """Pinned roots (fingerprint → name) and test certificates (acceptance, training, tests)."""
 
     roots: Mapping[str, str] = field(default_factory=lambda: BELGIAN_ROOTS)
     test: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))

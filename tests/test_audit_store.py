@@ -152,7 +152,7 @@ def test_audit_intact_chain_verifies(tmp_path: Path) -> None:
                 "DELETE FROM audit_records WHERE seq IN (12, 13)",
                 "INSERT INTO audit_records SELECT 25 - seq, kind, at, desk, staff_id, service, "
                 "advice_id, advised_outcome, applied_outcome, reason_code, reason_text, channel, "
-                "pseudonym, detail, prev_hash, hash FROM temp.t",
+                "pseudonym, detail, prev_hash, hash, mode FROM temp.t",
             ],
             Break.OUT_OF_PLACE,
             12,
@@ -177,7 +177,7 @@ def test_audit_a_forged_record_at_the_end_is_caught(tmp_path: Path) -> None:
         path,
         "INSERT INTO audit_records SELECT seq + 1, kind, at, desk, 'valsspeler', service, "
         "advice_id, advised_outcome, applied_outcome, reason_code, reason_text, channel, "
-        f"pseudonym, detail, hash, hash FROM audit_records WHERE seq = {RECORDS}",
+        f"pseudonym, detail, hash, hash, mode FROM audit_records WHERE seq = {RECORDS}",
     )
     report = _verify(path)
     assert (report.broken, report.broken_seq) == (Break.CHANGED, RECORDS + 1)
@@ -237,20 +237,19 @@ def test_audit_sealed_number_opens_only_with_its_key_and_entry() -> None:
         assert caught.value.problem is Problem.AUDIT_KEY_MISMATCH
 
 
-def test_audit_a_field_added_later_leaves_old_hashes_and_is_chained_when_set(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_audit_a_field_added_later_leaves_old_hashes_and_is_chained_when_set() -> None:
     from app.audit import records
 
+    assert records.EXTENSIONS == ("mode",)  # the first extension: which trust decided
     entry = advice_of("advies-1", "STANDAARD")
     values = records.AuditEntry(
         kind=RecordKind.ADVICE_SHOWN, at=entry.decided_at, desk="balie-1", staff_id="m-7"
     ).values()
-    before = records.canonical(1, values)
-    monkeypatch.setattr(records, "EXTENSIONS", ("mode",))
-    assert records.canonical(1, (*values, None)) == before  # an old record keeps its hash
-    marked = records.canonical(1, (*values, "acceptance"))
+    core = values[: len(records.CORE_COLUMNS)]
+    before = records.canonical(1, core)  # a record written before the field existed
+    assert records.canonical(1, (*core, None)) == before  # an old record keeps its hash
+    marked = records.canonical(1, (*core, "acceptance"))
     assert marked.endswith(b',{"mode":"acceptance"}]')
-    assert records.link(KEY, bytes(32), 1, (*values, "training")) != records.link(
-        KEY, bytes(32), 1, (*values, "acceptance")
+    assert records.link(KEY, bytes(32), 1, (*core, "training")) != records.link(
+        KEY, bytes(32), 1, (*core, "acceptance")
     )

@@ -17,11 +17,13 @@ from app.desk.headless import number_reader
 from app.desk.sample_cards import card_for
 from app.desk.state import Phase
 from app.eligibility.embedded.sample_data import sample_citizens
-from app.problems import AppError, Problem
+from app.eligibility.wire import RunMode
+from app.problems import Problem
 from app.services import make_card_verifier, make_eligibility
 from app.settings.config import Config, load_config
 from eid.card_profiles import PROFILES
 from eid.errors import AuthenticityStep, CardNotGenuineError
+from eid.sample_pki import sample_root_certificate
 from eid.simulated import SimulatedCardReader
 from eid.trust import AnchorKind
 from tests.test_workflow import Desk
@@ -175,13 +177,13 @@ def _config(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_config_test_roots_refused_outside_training(testvectors: Path, tmp_path: Path) -> None:
-    rrn = testvectors / "ec-specimen-rrn-cert.der"
-    path = _config(tmp_path, f'training = false\n[card]\ntest_roots = ["{rrn}"]\n')
-    with pytest.raises(AppError) as caught:
-        load_config(path)
-    assert caught.value.problem is Problem.CONFIG_INVALID
-    assert "card.test_roots is only allowed with training = true" in caught.value.detail
+def test_config_test_roots_outside_training_is_acceptance_mode(tmp_path: Path) -> None:
+    """Refused before issue 13; now the acceptance mode (tests/test_modes.py has the rest)."""
+    root = tmp_path / "test-root.der"
+    root.write_bytes(sample_root_certificate())
+    config = load_config(_config(tmp_path, f'training = false\n[card]\ntest_roots = ["{root}"]\n'))
+    assert config.mode is RunMode.ACCEPTANCE
+    assert not config.training
 
 
 def test_config_test_root_that_is_no_file_or_no_certificate(tmp_path: Path) -> None:

@@ -22,6 +22,10 @@ from tests.test_cli import BALIECHECK
 if TYPE_CHECKING:
     from pathlib import Path
 
+TRAINING_LINE = (
+    "Werkwijze: OEFENMODUS — voorbeeldkaart en voorbeeldgegevens; "
+    "een kaart in een echte lezer wordt niet gelezen"
+)
 KANSEN = next(c for c in sample_citizens() if c.label.startswith("Kansentarief"))
 
 
@@ -52,7 +56,8 @@ def test_check_json_has_exactly_the_documented_fields(monkeypatch: pytest.Monkey
     code, out, _err = run(argv, KANSEN.national_number.digits, monkeypatch)
     assert code == EXIT_OK
     verdict = json.loads(out)
-    assert set(verdict) == {"service", "channel", "advice_id", "outcome", "data_as_of"}
+    assert set(verdict) == {"service", "channel", "advice_id", "outcome", "data_as_of", "mode"}
+    assert verdict["mode"] == "training"  # no configuration file: training mode
     assert verdict["outcome"] == {"code": "KANSENTARIEF", "eligible": True, "label": "Tarif social"}
     assert verdict["channel"] == "manual"
     assert verdict["service"] == "uitpas-kansentarief"
@@ -61,6 +66,7 @@ def test_check_json_has_exactly_the_documented_fields(monkeypatch: pytest.Monkey
 def test_check_reads_the_training_card() -> None:
     code, out, err = run(["check", "--service", "lez-registratie", "--timeout", "1"])
     assert code == EXIT_OK, err
+    assert out.splitlines()[0] == TRAINING_LINE
     assert "Kanaal:       eID-kaart" in out
     assert "[STANDAARD]" in out
 
@@ -94,7 +100,7 @@ def test_check_failures_have_their_exit_code_and_words(
     result, out, err = run(argv, stdin, monkeypatch)
     assert result == code
     assert words in err
-    assert out == ""
+    assert out in ("", TRAINING_LINE + "\n")
 
 
 def test_check_bad_configuration_names_file_and_key(tmp_path: Path) -> None:
@@ -120,7 +126,7 @@ def test_check_unreachable_backend_is_no_advice(
     assert code == EXIT_NO_ADVICE
     assert "[BACKEND_UNREACHABLE]" in err
     assert "Beslis manueel" in err
-    assert out == ""
+    assert out == "Werkwijze: productie\n"
 
 
 def test_serve_needs_tokens_unless_told_otherwise() -> None:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.desk.state import Phase
 from app.language import Language
@@ -146,22 +145,22 @@ def test_desk_window_without_a_catalogue_opens_and_sends_the_decision_to_paper(
     assert_decision_goes_on_paper()
 
 
-def test_desk_window_override_without_a_catalogue_says_so_instead_of_an_empty_choice(
+def test_desk_window_advice_without_a_catalogue_is_no_verdict(
     make_desk: MakeDesk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The backend advises, but gave no catalogue when the desk started."""
+    """The backend advises, but gives no catalogue: its outcomes are unknown, so the advice
+    cannot be checked and no verdict is shown (issue 13); the decision goes on paper."""
     with BadBackend() as backend:
         desk = _desk_advised_without_a_catalogue(make_desk, backend)
         state = desk.insert(0)
-        assert state.phase is Phase.VERDICT
-        monkeypatch.setattr(OverrideDialog, "ask", _no_dialog)
-        desk.activate()
-        QTest.keyClick(desk.window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
-        told = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
-        assert [(box.windowTitle(), box.text()) for box in told if box.isVisible()] == [
-            ("Geen uitkomsten bekend", NO_OUTCOMES)
-        ]
-        assert desk.window.stack.currentWidget() is desk.window.verdict_view
+        assert (state.phase, state.problem) == (Phase.PROBLEM, Problem.OUTCOMES_UNKNOWN)
+        panel = desk.window.problem_view
+        assert desk.window.stack.currentWidget() is panel
+        words = problem_text(Problem.OUTCOMES_UNKNOWN, Language.NL)
+        assert panel.what_label.text() == f"⚠ {words.what}"
+        assert not panel.decide_button.isVisible()
+        assert panel.hint_label.text() == NO_OUTCOMES
+        assert not desk.window.override_action.isEnabled()
 
 
 def test_desk_window_catalogue_arrives_when_the_backend_comes_back(

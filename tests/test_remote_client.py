@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from app.eligibility.problem_types import PROBLEM_TYPES
+from app.eligibility.verdicts import check_verdict
 from app.eligibility.wire import AdviceRequest, Channel, OverrideRequest
 from app.problems import AppError, Problem
 from tests.bad_backend import (
@@ -130,8 +131,12 @@ def test_remote_advice_outcome_outside_the_catalogue_is_refused(
 ) -> None:
     backend.script("GET", "/v1/services", json_reply({"services": [SERVICE_DOC]}))
     backend.script("POST", ADVICE, json_reply({**ADVICE_DOC, "outcome": outcome}))
-    remote.services()
-    fails(lambda: remote.advise(advice_query()), Problem.BACKEND_BAD_RESPONSE)
+    catalogue = remote.services()
+    advice = remote.advise(advice_query())  # the verdict check, on every path, refuses it
+    fails(
+        lambda: check_verdict(advice, catalogue, service=SERVICE),
+        Problem.BACKEND_CONTRADICTS_CATALOGUE,
+    )
 
 
 def test_remote_advice_for_another_service_is_refused(

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from app.eligibility.port import AdviceQuery, EligibilityPort
-    from app.eligibility.wire import Advice
+    from app.eligibility.wire import Advice, Service
 
 CITIZENS = sample_citizens()
 SERVICE = "uitpas-kansentarief"
@@ -69,6 +69,9 @@ class GatedEligibility:
             assert self.gate.wait(10)
         return self.inner.advise(query)
 
+    def services(self) -> tuple[Service, ...]:
+        return self.inner.services()
+
 
 class Desk:
     def __init__(self, eligibility: object, reader: SimulatedCardReader) -> None:
@@ -78,6 +81,7 @@ class Desk:
             net=self.executors.net,
             service=SERVICE,
             desk_id="balie-1",
+            catalogue=eligibility.services,  # type: ignore[attr-defined]
         )
         self.recorder = Recorder()
         self.workflow.subscribe(self.recorder)
@@ -191,6 +195,7 @@ class TimedDesk:
             service=SERVICE,
             desk_id="b",
             privacy_timeout_s=60,
+            catalogue=engine.services,
             clock=lambda: self.now,
         )
         recorder = Recorder()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.state import Phase
+from app.eligibility.wire import RunMode
 from app.problems import AppError, Problem
 from ui import texts
 from ui.about_dialog import show_about
@@ -96,6 +97,7 @@ class DeskWindow(QMainWindow):
             self, clear_screen=self._show_no_verdict, language=self._language
         )
         self._lay_out()
+        self._present_mode(None)
         self.about_action = self._action(texts.ABOUT_ACTION, "", self._on_about)
         self.admin_menu = self._admin_menu()
         self._connect()
@@ -200,10 +202,23 @@ class DeskWindow(QMainWindow):
 
     def _on_bridge_status_changed(self, status: DeskStatus) -> None:
         self.status.show_status(status)
+        self._present_mode(status.backend_mode)
         if status.catalogue != self._catalogue:
             self._catalogue = status.catalogue
             self._present_catalogue()
         self._refresh_decision_widgets()
+
+    def _present_mode(self, backend: RunMode | None) -> None:
+        """Beside the service: acceptance (test cards), or the backend's training or
+        acceptance mode shown as the desk's own. The desk's own training mode has the big
+        banner above already."""
+        mode = self._desk.mode.joined(backend)
+        if mode is RunMode.ACCEPTANCE:
+            self.header.show_mode(tr(texts.ACCEPTANCE_BANNER))
+        elif mode is RunMode.TRAINING and self.training_banner is None:
+            self.header.show_mode(tr(texts.TRAINING_BANNER))
+        else:
+            self.header.show_mode(None)
 
     def _present_catalogue(self) -> None:
         """The catalogue came after the start: service names, and a problem panel that can

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from eid.errors import EidError
-from eid.insz import NationalNumber
+from eid.insz import NationalNumber, NumberDefect, number_defect
 from ui import texts
 from ui.texts import tr
 
@@ -88,7 +88,8 @@ class ManualEntryDialog(QDialog):
         if self._number is not None:
             feedback, colour = tr(texts.NUMBER_VALID), "#14632d"
         elif count == DIGITS:
-            feedback, colour = tr(texts.NUMBER_INVALID), "#a31515"
+            wrong = texts.NUMBER_DATE if number_defect(text) is NumberDefect.DATE else None
+            feedback, colour = tr(wrong or texts.NUMBER_INVALID), "#a31515"
         elif count > DIGITS:
             feedback, colour = tr(texts.NUMBER_TOO_LONG), "#a31515"
         else:

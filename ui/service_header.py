@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""ServiceHeader: the desk's service, always visible; a switcher only when several are allowed."""
+"""ServiceHeader: the desk's service, always visible; a switcher only when several are allowed.
+
+Beside it, when the desk does not decide in production, a small permanent mode banner
+(acceptance: test cards accepted; or the backend's own training or acceptance mode).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,10 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 STYLE = "font-size: 16pt; font-weight: 600;"
+MODE_STYLE = (
+    "background: #ffd400; color: #000; font-size: 12pt; font-weight: 700; padding: 2px 8px;"
+    "border: 2px solid #000;"
+)
 
 
 class ServiceHeader(QWidget):
@@ -31,6 +39,9 @@ class ServiceHeader(QWidget):
         self.name_label = QLabel()
         self.name_label.setStyleSheet(STYLE)
         self.switcher: QComboBox | None = None
+        self.mode_label = QLabel()
+        self.mode_label.setStyleSheet(MODE_STYLE)
+        self.mode_label.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(caption)
@@ -44,6 +55,7 @@ class ServiceHeader(QWidget):
             layout.addWidget(self.switcher)
         else:
             layout.addWidget(self.name_label)
+        layout.addWidget(self.mode_label)
         layout.addStretch(1)
 
     def rename(self, choices: Sequence[tuple[str, str]]) -> None:
@@ -54,6 +66,11 @@ class ServiceHeader(QWidget):
             for index in range(self.switcher.count()):
                 code = str(self.switcher.itemData(index))
                 self.switcher.setItemText(index, self.name_of(code))
+
+    def show_mode(self, banner: str | None) -> None:
+        """The mode banner's text, or None to hide it (production)."""
+        self.mode_label.setText(banner or "")
+        self.mode_label.setVisible(banner is not None)
 
     def name_of(self, code: str) -> str:
         return self._names.get(code, code)

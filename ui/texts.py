@@ -33,6 +33,7 @@ LANGUAGE_PROPERTY = "baliecheck-language"
 
 APP_TITLE = "baliecheck — {service}"
 TRAINING_BANNER = N_("OEFENMODUS — geen echte gegevens")
+ACCEPTANCE_BANNER = N_("TESTKAARTEN TOEGELATEN — niet voor burgers")
 SERVICE_CAPTION = N_("Dienst:")
 TRAINING_MENU = N_("&Oefenen")
 INSERT_CARD_MENU = N_("Kaart &insteken")
@@ -91,6 +92,7 @@ MANUAL_ENTRY_TITLE = N_("Rijksregisternummer intypen")
 MANUAL_ENTRY_PROMPT = N_("Rijksregisternummer of BIS-nummer (11 cijfers):")
 NUMBER_TOO_LONG = N_("Te veel cijfers")
 NUMBER_INVALID = N_("Dit nummer klopt niet (controlegetal)")
+NUMBER_DATE = N_("Dit nummer klopt niet: de geboortedatum erin bestaat niet")
 NUMBER_VALID = N_("✔ Geldig nummer")
 ASK_BUTTON = N_("Advies vragen")
 CANCEL_BUTTON = N_("Annuleren")

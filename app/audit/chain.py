@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from app.audit.records import RecordKind, canonical
+from app.audit.records import DETAIL, RecordKind, canonical
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -135,7 +135,8 @@ class ChainCheck:
         if self.first_seq is None:
             self.first_seq = seq
         if values[0] == _CHECKPOINT:
-            self._checkpoint = (seq, values[-1] if isinstance(values[-1], str) else None)
+            detail = values[DETAIL]
+            self._checkpoint = (seq, detail if isinstance(detail, str) else None)
         self.records += 1
         self._expected = seq + 1
         self._prev = own

@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from app.audit.chain import Head
-from app.audit.records import COLUMNS
+from app.audit.records import COLUMNS, EXTENSIONS
 from app.private_files import COMPANIONS, ensure_private, write_private
 from app.problems import AppError, Problem
 
@@ -62,7 +62,8 @@ CREATE TABLE IF NOT EXISTS audit_records (
     pseudonym BLOB,
     detail TEXT,
     prev_hash BLOB NOT NULL,
-    hash BLOB NOT NULL
+    hash BLOB NOT NULL,
+    mode TEXT  -- extensions (records.EXTENSIONS) follow, as ALTER TABLE adds them to older stores
 );
 CREATE INDEX IF NOT EXISTS audit_records_by_time ON audit_records (at);
 CREATE TRIGGER IF NOT EXISTS audit_records_append_only BEFORE UPDATE ON audit_records
@@ -118,8 +119,17 @@ def _configure(conn: sqlite3.Connection, path: Path, max_pages: int | None) -> N
     if max_pages is not None:
         conn.execute(f"PRAGMA max_page_count = {int(max_pages)}")
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'outbox_pending'").fetchone():
-        return  # schema in place: opening writes nothing (a read-only copy opens)
+        _add_extension_columns(conn)
+        return  # schema in place: opening writes nothing more (a read-only copy opens)
     conn.executescript(SCHEMA)
+
+
+def _add_extension_columns(conn: sqlite3.Connection) -> None:
+    """A store from before an extension column gets it (its records keep NULL: hashed without)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(audit_records)")}
+    for name in EXTENSIONS:
+        if name not in columns:
+            conn.execute(f"ALTER TABLE audit_records ADD COLUMN {name} TEXT")
 
 
 def read_connection(path: Path) -> sqlite3.Connection:

@@ -105,7 +105,7 @@ def _utc_now() -> dt.datetime:
 class DecisionRecorder:
     """Writes the desk's audit records; overrides and manual decisions also go to the outbox."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the parts of every record, by name
         self,
         store: AuditStore,
         *,
@@ -113,8 +113,12 @@ class DecisionRecorder:
         staff_id: str,
         on_recorded: Callable[[], None] | None = None,
         now: Callable[[], dt.datetime] = _utc_now,
+        mode: Callable[[], str] | None = None,
     ) -> None:
+        """``mode``: the mode the desk decides in now (production, acceptance, training),
+        asked for each record and kept in it."""
         self._store = store
+        self._mode = mode
         self._desk = desk
         self._staff_id = staff_id
         self._on_recorded = on_recorded
@@ -148,6 +152,7 @@ class DecisionRecorder:
             kind=RecordKind.ADVICE_SHOWN,
             at=self._now(),
             desk=self._desk,
+            mode=self._mode() if self._mode is not None else None,
             staff_id=self._staff_id,
             service=advice.service,
             advice_id=advice.advice_id,
@@ -163,6 +168,7 @@ class DecisionRecorder:
             kind=RecordKind.PROBLEM,
             at=self._now(),
             desk=self._desk,
+            mode=self._mode() if self._mode is not None else None,
             staff_id=self._staff_id,
             service=service,
             channel=channel.value if channel is not None else None,
@@ -183,6 +189,7 @@ class DecisionRecorder:
             kind=RecordKind.OVERRIDE if advice is not None else RecordKind.MANUAL_DECISION,
             at=at,
             desk=self._desk,
+            mode=self._mode() if self._mode is not None else None,
             staff_id=self._staff_id,
             service=decision.service,
             advice_id=advice.advice_id if advice is not None else None,

@@ -34,6 +34,7 @@ FIELDS = (
     "channel",
     "pseudonym",
     "detail",
+    "mode",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -60,6 +61,7 @@ def export_row(seq: int, entry: AuditEntry) -> dict[str, str | int | None]:
         "channel": entry.channel,
         "pseudonym": entry.pseudonym.hex() if entry.pseudonym is not None else None,
         "detail": entry.detail,
+        "mode": entry.mode,
     }
 
 

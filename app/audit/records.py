@@ -66,8 +66,10 @@ CORE_COLUMNS = (
     "detail",
 )
 # Fields added after chain format 1, in the order they were added (see the module text).
-EXTENSIONS: tuple[str, ...] = ()
+# mode: which trust decided (production, acceptance, training; RunMode values).
+EXTENSIONS: tuple[str, ...] = ("mode",)
 COLUMNS = CORE_COLUMNS + EXTENSIONS
+DETAIL = CORE_COLUMNS.index("detail")  # its place in AuditEntry.values
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,7 @@ class AuditEntry:
     channel: str | None = None
     pseudonym: bytes | None = None
     detail: str | None = None
+    mode: str | None = None  # the desk's mode when recorded (RunMode value); None: older
 
     def values(self) -> tuple[str | bytes | None, ...]:
         """The stored columns after ``seq``, in the chain's order (``at`` as UTC ISO text)."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from app.audit.decisions import AUDIT_FILE, TRAINING_AUDIT_FILE, open_audit_store
 from app.eligibility.embedded.rules import load_rules
-from app.eligibility.wire import HealthStatus, SourceStatus
+from app.eligibility.wire import HealthStatus, RunMode, SourceStatus
 from app.i18n import compiled_path, locale_dir
 from app.language import Language
 from app.problems import AppError, Problem, problem_for_fault
@@ -71,6 +71,15 @@ def check_config(config: Config, explicit: Path | None) -> Finding:
     if not path.exists():
         return Finding(Status.WARN, "config_none", values)
     return Finding(Status.WARN if config.training else Status.OK, "config_file", values)
+
+
+def check_mode(config: Config) -> list[Finding]:
+    """Acceptance mode (test roots outside training) is a warning: test cards count as
+    genuine at this desk, which must not serve citizens so."""
+    if config.mode is not RunMode.ACCEPTANCE:
+        return []
+    roots = ", ".join(str(path) for path in config.card.test_roots)
+    return [Finding(Status.WARN, "mode_acceptance", {"roots": roots})]
 
 
 def check_pcsc(config: Config) -> list[Finding]:
@@ -267,6 +276,7 @@ def run_checks(config: Config, *, explicit: Path | None, data_dir: Path) -> list
     secrets_ok = all(finding.status is Status.OK for finding in secrets)
     findings = [
         check_config(config, explicit),
+        *check_mode(config),
         *check_pcsc(config),
         *check_rules(config),
         *secrets,

@@ -22,7 +22,8 @@ from app.desk.sample_cards import card_for
 from app.desk.state import DeskState, Phase
 from app.desk.workflow import DeskWorkflow
 from app.eligibility.embedded.sample_data import sample_citizens
-from app.eligibility.wire import Channel, HealthStatus, ServicesResponse
+from app.eligibility.verdicts import plain_catalogue
+from app.eligibility.wire import Channel, HealthStatus, RunMode, ServicesResponse
 from app.problems import AppError, Problem
 from app.services import make_card_reader, make_card_verifier, make_eligibility
 from app.threads import Executors
@@ -64,6 +65,8 @@ class DeskStatus:
     rejected: int = 0
     # Goes up when the service catalogue changed (fetched after the backend came back).
     catalogue: int = 0
+    # What the backend's health says decides there (contract 1.1), when it says so.
+    backend_mode: RunMode | None = None
 
 
 class DeskApp:
@@ -83,10 +86,12 @@ class DeskApp:
         with (tests move a clock of their own instead of waiting)."""
         self.config = config
         self.training = config.training
+        self.mode = config.mode
         self._executors = Executors()
         self._eligibility = make_eligibility(config, data_dir)
         self._catalogue = data_dir / CATALOGUE_FILE
         self._catalogue_fresh = False  # from the backend in this run, not the cached file
+        self._catalogue_lock = threading.Lock()  # the health thread and bc-net both refresh
         self.services: tuple[Service, ...] = self._load_services()
         self.workflow = DeskWorkflow(
             eligibility=self._eligibility,
@@ -95,6 +100,7 @@ class DeskApp:
             desk_id=config.desk.id,
             privacy_timeout_s=config.desk.privacy_timeout_s,
             show_masked_number=config.desk.show_masked_number,
+            catalogue=self._verdict_catalogue,
             clock=clock,
         )
         self._reader = make_card_reader(training=self.training, profile=None)
@@ -107,8 +113,10 @@ class DeskApp:
             desk=config.desk.id,
             staff_id=staff_id(config),
             on_recorded=self._outbox.wake,
+            mode=lambda: self.mode.joined(self._status.backend_mode).value,
         )
         self._status = DeskStatus()
+        self._status_lock = threading.RLock()
         self._last_shown: tuple[int, Phase] | None = None
         self._status_subscribers: list[Callable[[DeskStatus], None]] = []
         self._stop = threading.Event()
@@ -199,7 +207,7 @@ class DeskApp:
     # -- internals ---------------------------------------------------------------------
     def _load_services(self) -> tuple[Service, ...]:
         try:
-            services = self._eligibility.services()
+            services = plain_catalogue(self._eligibility.services())
         except AppError as exc:
             log.warning("no service catalogue from the backend (%s); using the last one", exc)
             return _read_catalogue(self._catalogue)
@@ -207,19 +215,26 @@ class DeskApp:
         self._catalogue_fresh = True
         return services
 
+    def _verdict_catalogue(self) -> tuple[Service, ...] | None:
+        """What an advice is checked against (bc-net thread): the catalogue, fetched now if
+        the desk only has the cached one or none; None when no catalogue is known at all."""
+        self._refresh_services()
+        return self.services or None
+
     def _refresh_services(self) -> None:
         """The backend answers again: fetch the catalogue the desk started without (or with
         only the cached one), so staff get the outcomes to decide with, without a restart."""
-        if self._catalogue_fresh:
-            return
-        try:
-            services = self._eligibility.services()
-        except AppError as exc:
-            log.info("service catalogue still not available: %s", exc.problem.value)
-            return
-        _write_catalogue(self._catalogue, services)
-        self._catalogue_fresh = True
-        self.services = services
+        with self._catalogue_lock:
+            if self._catalogue_fresh:
+                return
+            try:
+                services = plain_catalogue(self._eligibility.services())
+            except AppError as exc:
+                log.info("service catalogue still not available: %s", exc.problem.value)
+                return
+            _write_catalogue(self._catalogue, services)
+            self._catalogue_fresh = True
+            self.services = services
         self._publish_status(catalogue=self._status.catalogue + 1)
 
     def _record_outcome(self, state: DeskState) -> None:
@@ -251,6 +266,7 @@ class DeskApp:
 
     def _watch_health(self) -> None:
         while not self._stop.is_set():
+            mode = self._status.backend_mode
             try:
                 health = self._eligibility.health()
             except AppError:
@@ -258,21 +274,30 @@ class DeskApp:
             else:
                 ok = health.status is HealthStatus.OK
                 backend = BackendState.OK if ok else BackendState.DEGRADED
+                mode = health.mode
                 self._refresh_services()
             outbox = self._outbox.state()
-            self._publish_status(backend=backend, pending=outbox.pending, rejected=outbox.rejected)
+            self._publish_status(
+                backend=backend,
+                backend_mode=mode,
+                pending=outbox.pending,
+                rejected=outbox.rejected,
+            )
             self._stop.wait(HEALTH_EVERY_S)
 
     def _publish_status(self, **changes: object) -> None:
-        self._status = replace(self._status, **changes)  # type: ignore[arg-type]
-        for callback in list(self._status_subscribers):
-            callback(self._status)
+        # The health thread, the outbox and bc-net publish: one at a time, or one's change
+        # (e.g. the backend's mode) can be lost under another's stale copy.
+        with self._status_lock:
+            self._status = replace(self._status, **changes)  # type: ignore[arg-type]
+            for callback in list(self._status_subscribers):
+                callback(self._status)
 
 
 def _read_catalogue(path: Path) -> tuple[Service, ...]:
     try:
-        return ServicesResponse.model_validate_json(path.read_bytes()).services
-    except (OSError, ValueError):
+        return plain_catalogue(ServicesResponse.model_validate_json(path.read_bytes()).services)
+    except (OSError, ValueError, AppError):
         return ()
 
 

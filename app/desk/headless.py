@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The desk's flow without a window: wait for a card, read it, check it is genuine, ask.
+"""The desk's flow without a window: wait for a card, read it, check it is genuine, ask,
+and check the answer against the backend's catalogue (app.eligibility.verdicts).
 
-Used by ``baliecheck check``; the desk workflow will drive the same steps on its threads.
+Used by ``baliecheck check``; the desk workflow drives the same steps on its threads.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import time
 from typing import TYPE_CHECKING
 
 from app.eligibility.port import AdviceQuery
+from app.eligibility.verdicts import check_verdict, plain_catalogue
+from app.problems import AppError, Problem
 from eid.belpic import read_genuine_card
 from eid.errors import CardFault, EidError
 from eid.reader import EventKind
@@ -19,7 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from app.eligibility.port import EligibilityPort
-    from app.eligibility.wire import Advice, Channel
+    from app.eligibility.wire import Advice, Channel, RunMode, Service
     from eid.authenticity import CardVerifier
     from eid.insz import NationalNumber
     from eid.reader import CardReader
@@ -55,12 +58,37 @@ def number_reader(verifier: CardVerifier) -> Callable[[CardReader, str], Nationa
     return functools.partial(read_national_number, verifier=verifier)
 
 
-def ask(
+def run_mode(own: RunMode, backend: RunMode | None) -> RunMode:
+    """The mode an output is made in: this desk's, unless the backend's health says it
+    decides on test cards or sample data (then that, as if it were the desk's own)."""
+    return own.joined(backend)
+
+
+def backend_mode(eligibility: EligibilityPort) -> RunMode | None:
+    """What the backend's health says about its mode; None when it says nothing or fails."""
+    try:
+        return eligibility.health().mode
+    except AppError:
+        return None
+
+
+def fetch_catalogue(eligibility: EligibilityPort, service: str) -> tuple[Service, ...]:
+    """The backend's catalogue (plain text), which must offer ``service``; else AppError."""
+    catalogue = plain_catalogue(eligibility.services())
+    if all(known.code != service for known in catalogue):
+        raise AppError(Problem.UNKNOWN_SERVICE, f"service {service!r} not in the catalogue")
+    return catalogue
+
+
+def ask(  # noqa: PLR0913 - each part of one question, by name
     eligibility: EligibilityPort,
     number: NationalNumber,
     *,
     service: str,
     desk: str,
     channel: Channel,
+    catalogue: tuple[Service, ...] | None,
 ) -> Advice:
-    return eligibility.advise(AdviceQuery(service, number, desk, channel))
+    """The advice as a verdict that passed the check against ``catalogue``, or AppError."""
+    advice = eligibility.advise(AdviceQuery(service, number, desk, channel))
+    return check_verdict(advice, catalogue, service=service)

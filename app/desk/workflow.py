@@ -4,8 +4,9 @@
 waiting → reading → asking → verdict | problem → waiting (card out, Esc, or the privacy
 timeout). Every card or typed number starts a transaction; a result whose transaction is
 no longer current is dropped, so a swapped card never shows the previous person's verdict.
-Methods return at once; HTTP runs on the bc-net pool. Subscribers are called on whichever
-thread changed the state.
+Methods return at once; HTTP runs on the bc-net pool. Every advice passes the verdict
+check (app.eligibility.verdicts) against the catalogue before it is shown; a failed check
+is a problem. Subscribers are called on whichever thread changed the state.
 """
 
 from __future__ import annotations
@@ -18,15 +19,18 @@ from typing import TYPE_CHECKING
 
 from app.desk.state import DeskState, Phase, ReaderState
 from app.eligibility.port import AdviceQuery
+from app.eligibility.verdicts import check_verdict
 from app.eligibility.wire import Channel
 from app.problems import AppError, Problem, problem_for_fault
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from concurrent.futures import Executor, Future
 
     from app.eligibility.port import EligibilityPort
-    from app.eligibility.wire import Advice
+    from app.eligibility.wire import Advice, Service
+
+    Catalogue = Callable[[], Iterable[Service] | None]
     from eid.errors import CardFault
     from eid.insz import NationalNumber
 
@@ -45,9 +49,13 @@ class DeskWorkflow:
         desk_id: str,
         privacy_timeout_s: float = 60.0,
         show_masked_number: bool = False,
+        catalogue: Catalogue,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """``catalogue``: the backend's services to check each advice against (called on
+        the bc-net thread); None means the outcomes are unknown, so no advice is shown."""
         self._eligibility = eligibility
+        self._catalogue = catalogue
         self._net = net
         self._desk_id = desk_id
         self._timeout = privacy_timeout_s
@@ -179,11 +187,11 @@ class DeskWorkflow:
                 self._state.service, number, self._desk_id, self._state.channel or Channel.CARD
             )
         future = self._net.submit(self._eligibility.advise, query)
-        future.add_done_callback(lambda done: self._advised(transaction, done))
+        future.add_done_callback(lambda done: self._advised(transaction, query.service, done))
 
-    def _advised(self, transaction: int, future: Future[Advice]) -> None:
+    def _advised(self, transaction: int, service: str, future: Future[Advice]) -> None:
         try:
-            advice = future.result()
+            advice = check_verdict(future.result(), self._catalogue(), service=service)
         except AppError as exc:
             log.info("no advice: %s", exc.problem.value)
             self._finish(transaction, problem=exc.problem)

@@ -116,9 +116,24 @@ class HealthStatus(StrEnum):
     DEGRADED = "degraded"
 
 
+class RunMode(StrEnum):
+    """What decides (contract 1.1 ``Health.mode``): real data, test cards, or sample data."""
+
+    PRODUCTION = "production"
+    ACCEPTANCE = "acceptance"
+    TRAINING = "training"
+
+    def joined(self, other: RunMode | None) -> RunMode:
+        """The mode of an answer made here on top of ``other`` (a backend's): the less real
+        of the two, so test cards or sample data anywhere are said everywhere."""
+        order = list(RunMode)
+        return self if other is None else max(self, other, key=order.index)
+
+
 class Health(_Response):
     status: HealthStatus
     sources: tuple[HealthSource, ...]
+    mode: RunMode | None = None  # added in 1.1; a 1.0 backend says nothing
 
 
 class ProblemDocument(_Response):

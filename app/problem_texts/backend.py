@@ -100,4 +100,18 @@ BACKEND_TEXTS: dict[Problem, ProblemText] = {
             "Zet de reservekopie terug met 'baliecheck credentials import BESTAND'. Meld dit aan de informaticadienst."
         ),
     ),
+    # The verdict check (app.eligibility.verdicts): an advice that is not shown.
+    Problem.BACKEND_CONTRADICTS_CATALOGUE: _T(
+        N_("Het antwoord van de adviesdienst spreekt haar eigen lijst van uitkomsten tegen."),
+        N_("Beslis manueel met een reden en meld dit aan de informaticadienst."),
+    ),
+    Problem.ADVICE_EXPIRED: _T(N_("Het advies is verlopen: het is niet meer geldig."), _MANUAL),
+    Problem.ADVICE_FROM_FUTURE: _T(
+        N_("Het advies steunt op gegevens met een datum in de toekomst (een klok staat fout)."),
+        N_("Beslis manueel met een reden en meld dit aan de informaticadienst."),
+    ),
+    Problem.OUTCOMES_UNKNOWN: _T(
+        N_("De mogelijke uitkomsten van deze dienst zijn niet bekend, dus er is geen advies."),
+        N_("Probeer het zo meteen opnieuw; lukt het niet, noteer de beslissing op papier."),
+    ),
 }

@@ -21,7 +21,7 @@ from starlette.routing import Route
 
 from app.eligibility.port import AdviceQuery, OverrideRecord
 from app.eligibility.problem_types import type_for_problem
-from app.eligibility.wire import AdviceRequest, HealthStatus, OverrideRequest
+from app.eligibility.wire import AdviceRequest, HealthStatus, OverrideRequest, RunMode
 from app.problems import AppError, Problem
 from eid.errors import EidError
 from eid.insz import NationalNumber
@@ -89,9 +89,17 @@ def _request_id(request: Request) -> str:
 class EligibilityApi:
     """The routes, bound to one port and the accepted bearer tokens (None: no auth)."""
 
-    def __init__(self, port: EligibilityPort, tokens: frozenset[str] | None) -> None:
+    def __init__(
+        self,
+        port: EligibilityPort,
+        tokens: frozenset[str] | None,
+        *,
+        mode: RunMode = RunMode.PRODUCTION,
+    ) -> None:
+        """``mode``: what decides here (the configuration's), said in /v1/health."""
         self._port = port
         self._tokens = tokens
+        self._mode = mode
 
     def app(self) -> Starlette:
         routes = [
@@ -135,6 +143,7 @@ class EligibilityApi:
 
     async def health(self, request: Request) -> Response:
         health = await run_in_threadpool(self._port.health)
+        health = health.model_copy(update={"mode": self._mode.joined(health.mode)})
         return _json(health, 200 if health.status is HealthStatus.OK else 503)
 
     async def services(self, request: Request) -> Response:

@@ -6,10 +6,13 @@ dir, else the machine-wide file an admin pre-fills (``/etc/xdg/baliecheck/config
 ``%ProgramData%/baliecheck/config.toml``). A machine-wide file with ``locked = true`` wins
 over the user's file, and the desk's settings dialog then shows it read-only. No file at
 all means: embedded backend, training mode. Secrets are never read from here (keyring).
+Values are taken as typed: ``training = "yes"`` or ``privacy_timeout_s = "60"`` is refused,
+not converted. A UTF-8 byte-order mark (Notepad writes one) is accepted.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import tomllib
 from enum import StrEnum
@@ -18,14 +21,20 @@ from pathlib import Path
 from typing import Annotated, Any, Self
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, Strict, ValidationError, model_validator
 
-from app.eligibility.wire import ServiceCode
+from app.eligibility.wire import RunMode, ServiceCode
 from app.language import Language
 from app.problems import AppError, Problem
 
 APP_NAME = "baliecheck"
 SECRET_WORDS = ("token", "secret", "password", "key")
+
+# Booleans and numbers exactly as typed: a quoted "yes" or "60" is a mistake to show, not
+# something to guess at (an int is still a float: timeout_s = 5 is 5.0).
+Bool = Annotated[bool, Strict()]
+Int = Annotated[int, Strict()]
+Float = Annotated[float, Strict()]
 
 
 class _Section(BaseModel):
@@ -37,11 +46,11 @@ class DeskSettings(_Section):
     staff_id: Annotated[str, Field(min_length=1, max_length=64)] | None = None
     services: Annotated[tuple[ServiceCode, ...], Field(min_length=1)] = ("uitpas-kansentarief",)
     language: Language = Language.NL
-    privacy_timeout_s: Annotated[int, Field(ge=5, le=3600)] = 60
+    privacy_timeout_s: Annotated[Int, Field(ge=5, le=3600)] = 60
     reader: str | None = None
     # The verdict shows the number's birth-date part (85.07.30-xxx.xx) so staff can tell
     # they asked for the person in front of them; never the serial and check digits.
-    show_masked_number: bool = False
+    show_masked_number: Bool = False
 
 
 class AuthKind(StrEnum):
@@ -68,10 +77,10 @@ class RemoteSettings(_Section):
     client_id: str | None = None
     scope: str | None = None
     ca_bundle: Path | None = None
-    connect_timeout_s: Annotated[float, Field(gt=0, le=30)] = 2.0
-    timeout_s: Annotated[float, Field(gt=0, le=60)] = 5.0
-    advice_retries: Annotated[int, Field(ge=0, le=5)] = 2
-    max_retry_after_s: Annotated[float, Field(ge=0, le=30)] = 5.0
+    connect_timeout_s: Annotated[Float, Field(gt=0, le=30)] = 2.0
+    timeout_s: Annotated[Float, Field(gt=0, le=60)] = 5.0
+    advice_retries: Annotated[Int, Field(ge=0, le=5)] = 2
+    max_retry_after_s: Annotated[Float, Field(ge=0, le=30)] = 5.0
 
     @model_validator(mode="after")
     def _check(self) -> Self:
@@ -92,13 +101,14 @@ class EmbeddedSettings(_Section):
 
 class ServeSettings(_Section):
     host: str = "127.0.0.1"
-    port: Annotated[int, Field(ge=1, le=65535)] = 8470
+    port: Annotated[Int, Field(ge=1, le=65535)] = 8470
     auth: AuthKind = AuthKind.BEARER
 
 
 class CardSettings(_Section):
     # Test certificates (PEM or DER) trusted besides the Belgian eID roots: a test root, or
-    # a specimen's RRN certificate whose root is not at hand. Only with training = true.
+    # a specimen's RRN certificate whose root is not at hand. Without training = true this
+    # is acceptance mode: real readers and the configured backend, test cards accepted.
     test_roots: tuple[Path, ...] = ()
 
     @model_validator(mode="after")
@@ -112,7 +122,7 @@ class CardSettings(_Section):
 class AuditSettings(_Section):
     """The audit store: how long records are kept (``baliecheck audit purge`` removes older)."""
 
-    retention_days: Annotated[int, Field(ge=30, le=36500)] = 730
+    retention_days: Annotated[Int, Field(ge=30, le=36500)] = 730
 
 
 class BackendKind(StrEnum):
@@ -122,8 +132,8 @@ class BackendKind(StrEnum):
 
 class Config(_Section):
     # Only meaningful in the machine-wide file: the admin's settings win over the user's.
-    locked: bool = False
-    training: bool = False
+    locked: Bool = False
+    training: Bool = False
     backend: BackendKind = BackendKind.EMBEDDED
     desk: DeskSettings = DeskSettings()
     remote: RemoteSettings | None = None
@@ -134,13 +144,19 @@ class Config(_Section):
 
     @model_validator(mode="after")
     def _check(self) -> Self:
-        if self.card.test_roots and not self.training:
-            raise ValueError("card.test_roots is only allowed with training = true")
         if self.backend is BackendKind.REMOTE and self.remote is None:
             raise ValueError("backend = 'remote' needs a [remote] section with base_url")
         if self.serve.auth is AuthKind.OAUTH2:
             raise ValueError("serve.auth is 'bearer' or 'none'")
         return self
+
+    @property
+    def mode(self) -> RunMode:
+        """Training (sample data), acceptance (test cards trusted on the real paths) or
+        production (Belgian eID roots only)."""
+        if self.training:
+            return RunMode.TRAINING
+        return RunMode.ACCEPTANCE if self.card.test_roots else RunMode.PRODUCTION
 
 
 TRAINING_CONFIG = Config(training=True)
@@ -190,8 +206,8 @@ def settings_locked(explicit: Path | None = None) -> bool:
 def _says_locked(path: Path) -> bool:
     """Whether a file sets ``locked = true``; an unreadable file is judged by load_config."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8")).get("locked") is True
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return tomllib.loads(path.read_text(encoding="utf-8-sig")).get("locked") is True
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return True
 
 
@@ -213,20 +229,50 @@ def log_dir() -> Path:
 def load_config(explicit: Path | None = None) -> Config:
     """The configuration; training defaults when no file exists (except an explicit one)."""
     path = config_path(explicit)
-    if not path.exists():
+    if not _exists(path):
         if explicit is not None:
             raise AppError(Problem.CONFIG_INVALID, f"{path}: file not found")
         return TRAINING_CONFIG
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AppError(Problem.CONFIG_INVALID, f"{path}: cannot be read ({exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise AppError(Problem.CONFIG_INVALID, f"{path}: not valid TOML: {exc}") from None
+    raw = read_toml(path, Problem.CONFIG_INVALID)
     try:
         return Config.model_validate(raw)
     except ValidationError as exc:
         raise AppError(Problem.CONFIG_INVALID, _describe(path, exc)) from None
+    except RecursionError:
+        raise AppError(Problem.CONFIG_INVALID, f"{path}: nested too deeply") from None
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; a symbolic link loop is an error, not "no file" (which
+    would quietly mean training mode)."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise AppError(
+                Problem.CONFIG_INVALID, f"{path}: symbolic link loop (the link points to itself)"
+            ) from None
+        return False
+    return True
+
+
+def read_toml(path: Path, problem: Problem) -> dict[str, Any]:
+    """A TOML file's contents (a UTF-8 byte-order mark is allowed), or AppError(problem)
+    naming the file: unreadable, a link loop, not UTF-8, not TOML, or nested too deeply."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            reason = "symbolic link loop (the link points to itself)"
+        else:
+            reason = f"cannot be read ({exc.strerror or exc})"
+        raise AppError(problem, f"{path}: {reason}") from None
+    except UnicodeDecodeError:
+        raise AppError(problem, f"{path}: cannot be read (not UTF-8 text)") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise AppError(problem, f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise AppError(problem, f"{path}: nested too deeply (not a usable TOML file)") from None
 
 
 def _describe(path: Path, exc: ValidationError) -> str:

@@ -1,5 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``baliecheck check``: the desk's whole flow without a window, for admins and scripts."""
+"""``baliecheck check``: the desk's whole flow without a window, for admins and scripts.
+
+The first line of the text output (and ``"mode"`` in ``--json``) says which mode decided:
+production, acceptance (test cards trusted) or training (a sample card, never the card in a
+real reader). The advice passes the same verdict check as at the desk: the service's
+catalogue is fetched before the question, and an answer that contradicts it is a problem
+(exit 4).
+"""
 
 from __future__ import annotations
 
@@ -10,19 +17,47 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli.context import EXIT_OK, EXIT_USAGE, CommandContext, aligned, write_lines
 from app.cli.labels import label
-from app.desk.headless import ask, read_national_number, wait_for_card
-from app.eligibility.wire import Channel
-from app.i18n import N_
+from app.desk.headless import (
+    ask,
+    backend_mode,
+    fetch_catalogue,
+    read_national_number,
+    run_mode,
+    wait_for_card,
+)
+from app.eligibility.verdicts import plain_text
+from app.eligibility.wire import Channel, RunMode
+from app.i18n import N_, translations
 from app.services import make_card_reader, make_card_verifier, make_eligibility
 from app.settings.config import load_config
-from eid.errors import EidError
-from eid.insz import NationalNumber
+from eid.insz import NationalNumber, NumberDefect, number_defect
 
 if TYPE_CHECKING:
     from app.eligibility.wire import Advice, LocalizedText
     from app.language import Language
+    from app.settings.config import Config
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
+
+MODE_LINES = {
+    RunMode.PRODUCTION: N_("Werkwijze: productie"),
+    RunMode.ACCEPTANCE: N_("Werkwijze: ACCEPTATIE — TESTKAARTEN TOEGELATEN, niet voor burgers"),
+    RunMode.TRAINING: N_(
+        "Werkwijze: OEFENMODUS — voorbeeldkaart en voorbeeldgegevens; "
+        "een kaart in een echte lezer wordt niet gelezen"
+    ),
+}
+TYPED_INVALID = N_(
+    "Fout: het ingegeven rijksregisternummer is niet geldig: {reason}. [INVALID_INSZ]"
+)
+DEFECTS = {
+    NumberDefect.EMPTY: N_("er werd niets ingegeven"),
+    NumberDefect.NOT_DIGITS: N_("het bevat iets anders dan cijfers"),
+    NumberDefect.TOO_SHORT: N_("te kort, er zijn 11 cijfers nodig"),
+    NumberDefect.TOO_LONG: N_("te lang, er zijn 11 cijfers nodig"),
+    NumberDefect.CHECKSUM: N_("de controlecijfers kloppen niet (een tikfout?)"),
+    NumberDefect.DATE: N_("de geboortedatum in het nummer bestaat niet"),
+}
 
 
 def register(commands: Commands[argparse.ArgumentParser]) -> None:
@@ -58,34 +93,47 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     config = load_config(ctx.config_path)
     if args.insz is not None:
-        typed = sys.stdin.readline() if args.insz == "-" else args.insz
-        try:
-            number = NationalNumber(typed.strip())
-        except EidError:
-            write_lines(ctx.err, label("insz_invalid_typed", ctx.language))
+        text = sys.stdin.readline() if args.insz == "-" else args.insz
+        defect = number_defect(text)
+        if defect is not None:
+            words = translations(ctx.language).gettext
+            write_lines(ctx.err, words(TYPED_INVALID).format(reason=words(DEFECTS[defect])))
             return EXIT_USAGE
-        channel = Channel.MANUAL
-    else:
-        verifier = make_card_verifier(config)
-        reader = make_card_reader(training=config.training)
-        try:
-            name = wait_for_card(reader, args.reader or config.desk.reader, args.timeout)
-            number = read_national_number(reader, name, verifier)
-        finally:
-            reader.close()
-        channel = Channel.CARD
+        number, channel = NationalNumber(text.strip()), Channel.MANUAL
+    else:  # a card not confirmed genuine ends here: the backend is not even contacted
+        number, channel = _read_card(args, config), Channel.CARD
     eligibility = make_eligibility(config, ctx.data_dir)
     try:
+        mode = run_mode(config.mode, backend_mode(eligibility))
+        if not args.json:
+            write_lines(ctx.out, translations(ctx.language).gettext(MODE_LINES[mode]))
+        catalogue = fetch_catalogue(eligibility, args.service)
         advice = ask(
-            eligibility, number, service=args.service, desk=config.desk.id, channel=channel
+            eligibility,
+            number,
+            service=args.service,
+            desk=config.desk.id,
+            channel=channel,
+            catalogue=catalogue,
         )
     finally:
         eligibility.close()
     if args.json:
-        write_lines(ctx.out, json.dumps(verdict_json(advice, channel, ctx.language)))
+        document = verdict_json(advice, channel, ctx.language) | {"mode": mode.value}
+        write_lines(ctx.out, json.dumps(document))
     else:
         write_lines(ctx.out, *describe_verdict(advice, channel, ctx.language))
     return EXIT_OK
+
+
+def _read_card(args: argparse.Namespace, config: Config) -> NationalNumber:
+    verifier = make_card_verifier(config)
+    reader = make_card_reader(training=config.training)
+    try:
+        name = wait_for_card(reader, args.reader or config.desk.reader, args.timeout)
+        return read_national_number(reader, name, verifier)
+    finally:
+        reader.close()
 
 
 def _text(text: LocalizedText | None, language: Language) -> str:
@@ -122,6 +170,6 @@ def describe_verdict(advice: Advice, channel: Channel, language: Language) -> li
         ),
         (label("apply", language), _text(outcome.detail, language) or "—"),
         (label("data_as_of", language), as_of),
-        (label("advice_id", language), advice.advice_id),
+        (label("advice_id", language), plain_text(advice.advice_id)),
     ]
     return aligned(rows)

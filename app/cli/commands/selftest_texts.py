@@ -67,6 +67,10 @@ TEXTS: dict[str, str] = {
     "key_restore": N_(
         "Een verloren installatiesleutel komt terug met 'baliecheck credentials import BESTAND' (de reservekopie van 'credentials export'); een nieuwe sleutel kan de bestaande gegevens niet lezen."
     ),
+    # Acceptance mode: [card] test_roots without training.
+    "mode_acceptance": N_(
+        "Acceptatiemodus: TESTKAARTEN TOEGELATEN — niet voor burgers (test-root: {roots})"
+    ),
     "anchor_ok": N_(
         "Einde van het auditlogboek klopt met het ijkpunt in de sleutelopslag (record {seq})"
     ),

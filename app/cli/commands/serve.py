@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     host = args.host or config.serve.host
     port = args.port or config.serve.port
     eligibility = make_eligibility(config, ctx.data_dir)
-    app = EligibilityApi(eligibility, tokens).app()
+    app = EligibilityApi(eligibility, tokens, mode=config.mode).app()
     if config.training:
         write_lines(ctx.out, label("training_banner", ctx.language))
     write_lines(ctx.out, label("serving", ctx.language, url=f"http://{host}:{port}"))

@@ -172,6 +172,9 @@ class ServiceRules:
         raise KeyError(code)
 
 
+TOO_DEEP = "nested too deeply (lists or tables inside each other without end)"
+
+
 def load_rules(directory: Path) -> tuple[ServiceRules, ...]:
     """Every ``*.toml`` rule file in ``directory``, in file-name order, or RULES_INVALID."""
     if not directory.is_dir():
@@ -193,19 +196,23 @@ def load_rule_file(path: Path) -> ServiceRules:
         raise AppError(
             Problem.RULES_INVALID, f"rules file {path}: {_syntax_error(exc, text)}"
         ) from None
+    except RecursionError:
+        raise AppError(Problem.RULES_INVALID, f"rules file {path}: {TOO_DEEP}") from None
     source = RuleText(text)
     try:
         spec = RuleFileSpec.model_validate(data)
     except ValidationError as exc:
         line, reason = describe_error(source, exc.errors(include_url=False)[0])
         raise _invalid(path, line, reason) from None
+    except RecursionError:
+        raise AppError(Problem.RULES_INVALID, f"rules file {path}: {TOO_DEEP}") from None
     _check_sense(path, source, spec)
     return _build(spec)
 
 
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise AppError(
             Problem.RULES_INVALID, f"rules file {path} cannot be read ({type(exc).__name__})"

@@ -129,7 +129,6 @@ class RemoteEligibility:
             headers={"Accept": f"{JSON}, {PROBLEM_JSON}", "User-Agent": USER_AGENT},
         )
         self._auth = make_token_provider(settings, credentials, self._post_form)
-        self._outcomes: dict[str, dict[str, bool]] = {}
 
     def __enter__(self) -> RemoteEligibility:
         return self
@@ -154,8 +153,6 @@ class RemoteEligibility:
         """The catalogue; its outcomes are remembered to check later advices against."""
         call = _Call("GET", "/v1/services", ok=(200,))
         catalogue = _decode(self._call(call), ServicesResponse, call)
-        for service in catalogue.services:
-            self._outcomes[service.code] = {o.code: o.eligible for o in service.outcomes}
         return catalogue.services
 
     def advise(self, query: AdviceQuery) -> Advice:
@@ -207,22 +204,10 @@ class RemoteEligibility:
         return _decode(self._call(call), Health, call)
 
     def _check_advice(self, advice: Advice, service: str, call: _Call) -> None:
+        """An answer about another service is no answer. Whether the outcome agrees with
+        the catalogue is the verdict check's (app.eligibility.verdicts), on every path."""
         if advice.service != service:
             raise AppError(Problem.BACKEND_BAD_RESPONSE, f"{call}: advice for another service")
-        known = self._outcomes.get(service)
-        if known is None:  # services() not asked yet: nothing to check against
-            return
-        code = advice.outcome.code
-        if code not in known:
-            raise AppError(
-                Problem.BACKEND_BAD_RESPONSE,
-                f"{call}: outcome {code} is not one of the service's outcomes",
-            )
-        if known[code] != advice.outcome.eligible:
-            raise AppError(
-                Problem.BACKEND_BAD_RESPONSE,
-                f"{call}: outcome {code} with another 'eligible' than in the catalogue",
-            )
 
     def _call(self, call: _Call) -> HttpReply:
         """The answer to send, after retries and one token renewal; transport errors raised."""
