@@ -229,3 +229,7 @@ def test_wheel_server_install_has_no_qt_nor_pyscard(installed: Installed) -> Non
     assert desk.returncode == 1
     assert desk.stderr.strip() == NO_DESK
     assert "pip install 'baliecheck[desk]'" in desk.stderr
+    french = installed.run("--lang", "fr")  # from the catalogue compiled into the wheel
+    assert french.returncode == 1
+    assert "la fenêtre du guichet n'est pas installée" in french.stderr
+    assert "pip install 'baliecheck[desk]'" in french.stderr

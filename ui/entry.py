@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from app.cli.main import build_parser
 from app.cli.main import main as run_command
+from app.i18n import N_, translations
+from app.language import Language
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -24,7 +26,7 @@ NO_SCREEN = (
 )
 
 # `pip install baliecheck` (a server) brings the commands without Qt; the desk is an extra.
-NO_DESK = (
+NO_DESK = N_(
     "baliecheck: het balievenster is hier niet geïnstalleerd (Qt ontbreekt); de opdrachten "
     "werken wel ('baliecheck --help'). Voor het venster: pip install 'baliecheck[desk]' "
     "(of pipx install 'baliecheck[desk]')."
@@ -38,6 +40,12 @@ def _command_names() -> set[str]:
         if isinstance(choices, dict):
             return set(choices)
     return set()
+
+
+def _language(argv: Sequence[str]) -> Language:
+    """``--lang``, else ``$BALIECHECK_LANG``, else Dutch, as the commands choose."""
+    known, _rest = build_parser().parse_known_args(argv)
+    return Language(known.lang)
 
 
 def wants_desk(argv: Sequence[str]) -> bool:
@@ -58,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not wants_desk(args):
         return run_command(args)
     if importlib.util.find_spec("PySide6") is None:
-        sys.stderr.write(NO_DESK + "\n")
+        sys.stderr.write(translations(_language(args)).gettext(NO_DESK) + "\n")
         return 1
     if not has_screen():
         sys.stderr.write(NO_SCREEN + "\n")
