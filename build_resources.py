@@ -38,15 +38,21 @@ def shipped_files(resources: Path) -> list[Path]:
 def compile_catalogues(locale: Path, target: Path) -> list[Path]:
     """Each ``<lang>/LC_MESSAGES/baliecheck.po`` under ``locale`` → ``.mo`` under ``target``.
 
-    Fuzzy entries stay out, as ``pybabel compile`` leaves them out.
+    Fuzzy entries stay out, as ``pybabel compile`` leaves them out. A catalogue that does not
+    parse stops the build (ValueError naming the file and line), rather than shipping less.
     """
     from babel.messages.mofile import write_mo  # noqa: PLC0415 - a build requirement only
-    from babel.messages.pofile import read_po  # noqa: PLC0415
+    from babel.messages.pofile import PoFileError, read_po  # noqa: PLC0415
 
     written = []
     for source in sorted(locale.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
-        with source.open("rb") as po:
-            catalog = read_po(po, locale=source.parents[1].name, domain=DOMAIN)
+        try:
+            with source.open("rb") as po:
+                catalog = read_po(
+                    po, locale=source.parents[1].name, domain=DOMAIN, abort_invalid=True
+                )
+        except PoFileError as exc:
+            raise ValueError(f"{source}: {exc}") from exc
         compiled = target / source.relative_to(locale).with_suffix(".mo")
         compiled.parent.mkdir(parents=True, exist_ok=True)
         with compiled.open("wb") as mo:
