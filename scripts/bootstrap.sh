@@ -43,9 +43,13 @@ make_venv() {
     if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
         "${pip[@]}" --require-hashes -r "$lock"
         "${pip[@]}" --no-deps --no-build-isolation -e ".${extra:+[$extra]}"
-        local broken
-        broken=$("$venv/bin/python" -m pip check) || {
-            echo "$broken" >&2
+        # Does the locked set meet what pyproject.toml asks for (with the extra)? pip resolves
+        # once more with nothing but what is installed (no index, no config, no find-links).
+        local unmet
+        unmet=$(env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL \
+            PIP_CONFIG_FILE=/dev/null "${pip[@]}" --dry-run --no-index --no-build-isolation \
+            -e ".${extra:+[$extra]}" 2>&1) || {
+            echo "$unmet" >&2
             echo "$lock lacks what pyproject.toml asks for: run 'bash scripts/lock.sh'" >&2
             return 1
         }
