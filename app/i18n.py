@@ -72,22 +72,33 @@ def compiled_path(language: Language, domain: str = DOMAIN) -> Path:
     return locale_dir() / language.value / "LC_MESSAGES" / f"{domain}.mo"
 
 
-def compile_catalogues(directory: Path | None = None) -> list[Path]:
-    """Every ``.po`` under ``directory`` (default: the shipped one) → ``.mo`` beside it.
+def compile_catalogues(directory: Path | None = None, target: Path | None = None) -> list[Path]:
+    """Every ``.po`` under ``directory`` (default: the shipped one) → ``.mo`` under ``target``
+    (default: beside it), for the set-up scripts and the build (build_resources.py).
 
-    For the set-up scripts and the build. A fuzzy entry is left out, as ``msgfmt`` does.
+    A fuzzy entry is left out, as ``msgfmt`` does. A catalogue that does not parse stops the
+    work (ValueError naming the file and line) rather than shipping less.
     """
     from babel.messages.mofile import write_mo  # noqa: PLC0415 - a build-time tool
-    from babel.messages.pofile import read_po  # noqa: PLC0415
+    from babel.messages.pofile import PoFileError, read_po  # noqa: PLC0415
 
+    source_dir = directory or locale_dir()
     compiled: list[Path] = []
-    for source in sorted((directory or locale_dir()).glob("*/LC_MESSAGES/*.po")):
-        with source.open("rb") as po:
-            catalogue = read_po(po, locale=source.parts[-3])
-        target = source.with_suffix(".mo")
-        with target.open("wb") as mo:
-            write_mo(mo, catalogue)
-        compiled.append(target)
+    for source in sorted(source_dir.glob("*/LC_MESSAGES/*.po")):
+        try:
+            with source.open("rb") as po:
+                catalogue = read_po(
+                    po, locale=source.parts[-3], domain=source.stem, abort_invalid=True
+                )
+        except PoFileError as exc:
+            raise ValueError(f"{source}: {exc}") from exc
+        mo_path = (target or source_dir) / source.relative_to(source_dir).with_suffix(".mo")
+        mo_path.parent.mkdir(parents=True, exist_ok=True)
+        with mo_path.open("wb") as mo:
+            write_mo(mo, catalogue, use_fuzzy=False)
+        compiled.append(mo_path)
+    if not compiled:
+        raise FileNotFoundError(f"no .po catalogues under {source_dir}")
     return compiled
 
 

@@ -76,7 +76,7 @@ for unwanted in tests pytest _pytest hypothesis mypy ruff; do
     [ ! -e "$work/baliecheck/_internal/$unwanted" ] || fail "$unwanted is in the build"
 done
 [ -z "$(find "$work/baliecheck" -name 'libpcsclite*')" ] || fail "libpcsclite is bundled"
-[ -s "$work/baliecheck/_internal/resources/icons/baliecheck.png" ] || fail "no window icon"
+[ -s "$work/baliecheck/_internal/app/resources/icons/baliecheck.png" ] || fail "no window icon"
 [ -f "$work/baliecheck/baliecheck.desktop" ] || fail "no .desktop file"
 
 echo "== pcscd with the vpcd readers"

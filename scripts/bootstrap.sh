@@ -28,14 +28,31 @@ need_debian_packages() {
 }
 
 make_venv() {
-    # $1: pip extra to install ("" or "dev" or "build"); $VENV: where (default .venv).
-    # Re-installs only when pyproject.toml changed.
+    # $1: what to set up: "" the desk (scripts/run.sh), "dev" the desk and the test tools
+    # (scripts/test.sh), "build" the desk and PyInstaller (installer/build.sh); $VENV: where
+    # (default .venv). First the locked set, requirements/<desk|dev|build>.txt, every file
+    # checked against its hash (bash scripts/lock.sh refreshes them); then the project itself,
+    # editable and without fetching anything more (its build needs come from the lock too).
+    # Re-installs only when pyproject.toml or the lock changed.
     local extra="$1" venv="${VENV:-.venv}"
+    local lock="requirements/${1:-desk}.txt"
     local stamp="$venv/.installed${1:+-$1}"
     local python="${PYTHON:-python3}"
+    local pip=("$venv/bin/python" -m pip install -q --disable-pip-version-check)
     [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
-    if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-        "$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".${extra:+[$extra]}"
+    if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
+        "${pip[@]}" --require-hashes -r "$lock"
+        "${pip[@]}" --no-deps --no-build-isolation -e ".${extra:+[$extra]}"
+        # Does the locked set meet what pyproject.toml asks for (with the extra)? pip resolves
+        # once more with nothing but what is installed (no index, no config, no find-links).
+        local unmet
+        unmet=$(env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL \
+            PIP_CONFIG_FILE=/dev/null "${pip[@]}" --dry-run --no-index --no-build-isolation \
+            -e ".${extra:+[$extra]}" 2>&1) || {
+            echo "$unmet" >&2
+            echo "$lock lacks what pyproject.toml asks for: run 'bash scripts/lock.sh'" >&2
+            return 1
+        }
         touch "$stamp"
     fi
     "$venv/bin/python" -m app.i18n  # resources/locale/*/LC_MESSAGES/*.po -> .mo (not committed)

@@ -6,6 +6,7 @@ It lives in ui/ because only ui/ may start Qt; PySide6 is imported only when the
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -22,6 +23,13 @@ NO_SCREEN = N_(
     "baliecheck: geen scherm gevonden (DISPLAY en WAYLAND_DISPLAY zijn leeg); de balie "
     "heeft een bureaublad nodig. Zonder scherm: 'baliecheck card --training' of "
     "'baliecheck check --service CODE'; of start met 'xvfb-run baliecheck'."
+)
+
+# `pip install baliecheck` (a server) brings the commands without Qt; the desk is an extra.
+NO_DESK = N_(
+    "baliecheck: het balievenster is hier niet geïnstalleerd (Qt ontbreekt); de opdrachten "
+    "werken wel ('baliecheck --help'). Voor het venster: pip install 'baliecheck[desk]' "
+    "(of pipx install 'baliecheck[desk]')."
 )
 
 
@@ -51,6 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not wants_desk(args):
         return run_command(args)
+    if importlib.util.find_spec("PySide6") is None:
+        sys.stderr.write(translations(requested_language(args)).gettext(NO_DESK) + "\n")
+        return 1
     if not has_screen():
         sys.stderr.write(translations(requested_language(args)).gettext(NO_SCREEN) + "\n")
         return 1

@@ -32,12 +32,14 @@ def icons_dir() -> Path:
 
 
 def window_icon() -> QIcon:
-    """The rendered icon, or an empty one (Qt's default) when it was not rendered."""
-    png = icons_dir() / f"{ICON_NAME}.png"
-    if not png.is_file():
-        log.info("no window icon at %s (run 'python -m ui.icons')", png)
-        return QIcon()
-    return QIcon(str(png))
+    """The rendered icon; else the SVG (an installed wheel ships only the source, which Qt's
+    SVG plugin draws); else an empty one (Qt's default)."""
+    for suffix in ("png", "svg"):
+        path = icons_dir() / f"{ICON_NAME}.{suffix}"
+        if path.is_file():
+            return QIcon(str(path))
+    log.info("no window icon in %s (run 'python -m ui.icons')", icons_dir())
+    return QIcon()
 
 
 def render_icons(directory: Path) -> list[Path]:
