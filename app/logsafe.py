@@ -7,7 +7,6 @@ Any run of exactly 11 digits, or the dotted form ``85.07.30-123.45``, becomes ``
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 import sys
 from typing import TYPE_CHECKING
@@ -72,6 +71,8 @@ def install_file(path: Path, level: int = logging.INFO) -> logging.Handler | Non
 
     None when the file cannot be opened: the desk runs on, and says so on stderr (if any).
     """
+    import logging.handlers  # noqa: PLC0415 - socket, pickle: only the desk keeps a log file
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(

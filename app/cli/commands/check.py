@@ -10,16 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli.context import EXIT_OK, EXIT_USAGE, CommandContext, aligned, write_lines
 from app.cli.labels import label
-from app.desk.headless import ask, read_national_number, wait_for_card
-from app.eligibility.wire import Channel
 from app.services import make_card_reader, make_card_verifier, make_eligibility
-from app.settings.config import load_config
-from eid.errors import EidError
-from eid.insz import NationalNumber
 
 if TYPE_CHECKING:
-    from app.eligibility.wire import Advice, LocalizedText
+    from app.eligibility.wire import Advice, Channel, LocalizedText
     from app.language import Language
+    from app.settings.config import Config
+    from eid.insz import NationalNumber
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
 
@@ -43,23 +40,19 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from app.desk.headless import ask
+    from app.eligibility.wire import Channel
+    from app.settings.config import load_config
+
     config = load_config(ctx.config_path)
     if args.insz is not None:
-        typed = sys.stdin.readline() if args.insz == "-" else args.insz
-        try:
-            number = NationalNumber(typed.strip())
-        except EidError:
+        number = _typed_number(args.insz)
+        if number is None:
             write_lines(ctx.err, label("insz_invalid_typed", ctx.language))
             return EXIT_USAGE
         channel = Channel.MANUAL
     else:
-        verifier = make_card_verifier(config)
-        reader = make_card_reader(training=config.training)
-        try:
-            name = wait_for_card(reader, args.reader or config.desk.reader, args.timeout)
-            number = read_national_number(reader, name, verifier)
-        finally:
-            reader.close()
+        number = _number_from_card(args, config)
         channel = Channel.CARD
     eligibility = make_eligibility(config, ctx.data_dir)
     try:
@@ -73,6 +66,31 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     else:
         write_lines(ctx.out, *describe_verdict(advice, channel, ctx.language))
     return EXIT_OK
+
+
+def _typed_number(insz: str) -> NationalNumber | None:
+    """The number typed with ``--insz`` (``-``: one line of stdin), or None when it is not one."""
+    from eid.errors import EidError
+    from eid.insz import NationalNumber
+
+    typed = sys.stdin.readline() if insz == "-" else insz
+    try:
+        return NationalNumber(typed.strip())
+    except EidError:
+        return None
+
+
+def _number_from_card(args: argparse.Namespace, config: Config) -> NationalNumber:
+    """Wait for a card in the reader, read it and check it is genuine."""
+    from app.desk.headless import read_national_number, wait_for_card
+
+    verifier = make_card_verifier(config)
+    reader = make_card_reader(training=config.training)
+    try:
+        name = wait_for_card(reader, args.reader or config.desk.reader, args.timeout)
+        return read_national_number(reader, name, verifier)
+    finally:
+        reader.close()
 
 
 def _text(text: LocalizedText | None, language: Language) -> str:
