@@ -2,6 +2,8 @@
 """The ``baliecheck`` console script: the desk window without a command, else app's commands.
 
 It lives in ui/ because only ui/ may start Qt; PySide6 is imported only when the desk opens.
+``python -m ui`` (or ``python -m ui.entry``) runs the same. An unknown command or option is a
+usage error (exit 2), never the desk.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import sys
 from typing import TYPE_CHECKING
 
 from app.cli.main import build_parser
-from app.cli.main import main as run_command
+from app.cli.main import run as run_command
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Sequence
 
 NO_SCREEN = (
@@ -23,20 +26,14 @@ NO_SCREEN = (
 )
 
 
-def _command_names() -> set[str]:
-    parser = build_parser()
-    for action in parser._actions:  # noqa: SLF001 - argparse keeps subcommands here
-        choices = getattr(action, "choices", None)
-        if isinstance(choices, dict):
-            return set(choices)
-    return set()
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed command line; a usage error (exit 2), ``--help`` or ``--version`` exits here."""
+    return build_parser().parse_args(argv)
 
 
-def wants_desk(argv: Sequence[str]) -> bool:
-    """No subcommand and no help or version request: open the desk."""
-    if any(arg in ("-h", "--help", "--version") for arg in argv):
-        return False
-    return not _command_names().intersection(argv)
+def wants_desk(args: argparse.Namespace) -> bool:
+    """No subcommand: open the desk (with the global options, e.g. ``--config``)."""
+    return args.command is None
 
 
 def has_screen() -> bool:
@@ -47,11 +44,15 @@ def has_screen() -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if not wants_desk(args):
-        return run_command(args)
+    if not wants_desk(parsed := parse_arguments(args)):
+        return run_command(parsed)
     if not has_screen():
         sys.stderr.write(NO_SCREEN + "\n")
         return 1
     from ui.main import run  # noqa: PLC0415 - Qt only when the desk opens
 
     return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
