@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from app.cli.main import main
 
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as ui/entry.py, which says why
 sys.exit(main())

@@ -44,6 +44,9 @@ def has_screen() -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    # No third-party pydantic plugin sees our models (they carry national numbers), and
+    # pydantic skips scanning every installed package's entry points for plugins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if not wants_desk(parsed := parse_arguments(args)):
         return run_command(parsed)
     if not has_screen():
