@@ -7,7 +7,6 @@ Any run of exactly 11 digits, or the dotted form ``85.07.30-123.45``, becomes ``
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 import sys
 from pathlib import Path
@@ -77,9 +76,7 @@ def install_file(path: Path, level: int = logging.INFO) -> logging.Handler | Non
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = PrivateRotatingFileHandler(
-            path, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILE_BACKUPS, encoding="utf-8"
-        )
+        handler = _private_rotating_handler(path)
     except OSError as exc:
         logging.getLogger(__name__).warning("no log file at %s: %s", path, exc.strerror)
         return None
@@ -90,12 +87,18 @@ def install_file(path: Path, level: int = logging.INFO) -> logging.Handler | Non
     return handler
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+def _private_rotating_handler(path: Path) -> logging.Handler:
     """A rotating log whose files are owner-only (0600), the new one after each rotation too."""
+    import logging.handlers  # noqa: PLC0415 - socket, pickle: only the desk keeps a log file
 
-    def _open(self) -> io.TextIOWrapper:
-        ensure_private(Path(self.baseFilename))
-        return super()._open()
+    class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        def _open(self) -> io.TextIOWrapper:
+            ensure_private(Path(self.baseFilename))
+            return super()._open()
+
+    return PrivateRotatingFileHandler(
+        path, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILE_BACKUPS, encoding="utf-8"
+    )
 
 
 def _lower_root_level(level: int) -> None:

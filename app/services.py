@@ -1,36 +1,26 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Composition root: builds the parts the commands and the desk use, as plain Python."""
+"""Composition root: builds the parts the commands and the desk use, as plain Python.
+
+Each builder imports the parts it builds when it is called, so a command pays only for what
+it uses (``card`` never loads the rules, httpx or the sample data; ``check --insz -`` never
+loads pyscard).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from app.eligibility.embedded.engine import EmbeddedEligibility
-from app.eligibility.embedded.rules import load_rules
-from app.eligibility.embedded.sample_data import seed_training_store
-from app.eligibility.embedded.source_store import SourceStore
-from app.eligibility.remote.client import RemoteEligibility
 from app.problems import AppError, Problem
-from app.resource_paths import rules_dir
-from app.settings.config import BackendKind, Config
-from app.settings.credentials import (
-    CredentialStore,
-    KeyringCredentials,
-    data_written,
-    pseudonym_key,
-)
-from eid.authenticity import CardVerifier
-from eid.card_profiles import PROFILES
-from eid.pcsc import PcscCardReader
-from eid.sample_pki import sample_root_certificate
-from eid.simulated import SimulatedCardReader
-from eid.trust import TrustAnchors, certificate_der
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from app.eligibility.embedded.source_store import SourceStore
     from app.eligibility.port import EligibilityPort
+    from app.settings.config import Config
+    from app.settings.credentials import CredentialStore
+    from eid.authenticity import CardVerifier
     from eid.reader import CardReader
 
 TRAINING_PROFILE = "v18"
@@ -45,7 +35,12 @@ def make_card_reader(*, training: bool, profile: str | None = TRAINING_PROFILE) 
     """Real PC/SC readers outside training mode; in it a simulated reader, holding the
     ``profile``'s sample card (None: empty, for the desk's "insert card" menu)."""
     if not training:
+        from eid.pcsc import PcscCardReader
+
         return PcscCardReader()
+    from eid.card_profiles import PROFILES
+    from eid.simulated import SimulatedCardReader
+
     reader = SimulatedCardReader()
     if profile is not None:
         reader.insert(PROFILES[profile].make_card())
@@ -58,8 +53,13 @@ def make_card_verifier(config: Config, *, training: bool = False) -> CardVerifie
     or ``training`` for ``card --training``) the sample cards' root. A card chained to a
     test root is genuine for this desk only: its mode says so on every output.
     """
+    from eid.authenticity import CardVerifier
+    from eid.trust import TrustAnchors
+
     test_roots = _read_test_roots(config)
     if config.training or training:
+        from eid.sample_pki import sample_root_certificate
+
         test_roots.insert(0, sample_root_certificate())
     trust = TrustAnchors.belgian()
     if test_roots:
@@ -68,6 +68,8 @@ def make_card_verifier(config: Config, *, training: bool = False) -> CardVerifie
 
 
 def _read_test_roots(config: Config) -> list[bytes]:
+    from eid.trust import certificate_der
+
     certificates = []
     for path in config.card.test_roots:
         where = f"card.test_roots: {path}"
@@ -93,12 +95,17 @@ def store_path(config: Config, data_dir: Path) -> Path:
 
 def open_store(config: Config, data_dir: Path, credentials: CredentialStore) -> SourceStore:
     """The real store (key from the keyring), or in training the sample store, seeded once."""
+    from app.eligibility.embedded.source_store import SourceStore
+    from app.settings.credentials import data_written, pseudonym_key
+
     if not config.training:
         path = store_path(config, data_dir)
         made = data_written(data_dir, path)  # a lost key is restored, not replaced
         return SourceStore(path, key=pseudonym_key(credentials, create=not made))
     store = SourceStore(data_dir / TRAINING_STORE_FILE, key=TRAINING_KEY)
     if not store.lists():
+        from app.eligibility.embedded.sample_data import seed_training_store
+
         seed_training_store(store, dt.date.today())
     return store
 
@@ -107,9 +114,18 @@ def make_eligibility(
     config: Config, data_dir: Path, credentials: CredentialStore | None = None
 ) -> EligibilityPort:
     """The remote client or the embedded engine, as the configuration says."""
+    from app.settings.config import BackendKind
+    from app.settings.credentials import KeyringCredentials
+
     credentials = credentials if credentials is not None else KeyringCredentials()
     if config.backend is BackendKind.REMOTE:
+        from app.eligibility.remote.client import RemoteEligibility
+
         assert config.remote is not None  # the config validator requires it
         return RemoteEligibility(config.remote, credentials)
+    from app.eligibility.embedded.engine import EmbeddedEligibility
+    from app.eligibility.embedded.rules import load_rules
+    from app.resource_paths import rules_dir
+
     rules = load_rules(config.embedded.rules_dir or rules_dir())
     return EmbeddedEligibility(rules, open_store(config, data_dir, credentials))

@@ -28,8 +28,8 @@ def run_cli(*argv: str) -> tuple[int, str]:
     return code, out.getvalue()
 
 
-def test_cli_without_command_reads_the_training_card() -> None:
-    code, output = run_cli()
+def test_cli_card_in_training_reads_the_sample_card() -> None:
+    code, output = run_cli("card", "--training")
     assert code == EXIT_OK
     assert "OEFENMODUS — geen echte gegevens" in output
     sample = PROFILES["v18"].national_number

@@ -2,6 +2,8 @@
 """The ``baliecheck`` console script: the desk window without a command, else app's commands.
 
 It lives in ui/ because only ui/ may start Qt; PySide6 is imported only when the desk opens.
+``python -m ui`` (or ``python -m ui.entry``) runs the same. An unknown command or option is a
+usage error (exit 2), never the desk.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from app.cli.main import build_parser
-from app.cli.main import main as run_command
+from app.cli.main import parse_arguments
+from app.cli.main import run as run_command
 from app.cli.parser_language import requested_language
 from app.i18n import N_, translations
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Sequence
 
 NO_SCREEN = N_(
@@ -33,20 +36,9 @@ NO_DESK = N_(
 )
 
 
-def _command_names() -> set[str]:
-    parser = build_parser()
-    for action in parser._actions:  # noqa: SLF001 - argparse keeps subcommands here
-        choices = getattr(action, "choices", None)
-        if isinstance(choices, dict):
-            return set(choices)
-    return set()
-
-
-def wants_desk(argv: Sequence[str]) -> bool:
-    """No subcommand and no help or version request: open the desk."""
-    if any(arg in ("-h", "--help", "--version") for arg in argv):
-        return False
-    return not _command_names().intersection(argv)
+def wants_desk(args: argparse.Namespace) -> bool:
+    """No subcommand: open the desk (with the global options, e.g. ``--config``)."""
+    return args.command is None
 
 
 def has_screen() -> bool:
@@ -57,8 +49,11 @@ def has_screen() -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if not wants_desk(args):
-        return run_command(args)
+    # No third-party pydantic plugin sees our models (they carry national numbers), and
+    # pydantic skips scanning every installed package's entry points for plugins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if not wants_desk(parsed := parse_arguments(args)):
+        return run_command(parsed)
     if importlib.util.find_spec("PySide6") is None:
         sys.stderr.write(translations(requested_language(args)).gettext(NO_DESK) + "\n")
         return 1
@@ -68,3 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.main import run  # noqa: PLC0415 - Qt only when the desk opens
 
     return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The ``baliecheck`` command: global options, the subcommands, and one place for errors."""
+"""The ``baliecheck`` command: global options, the subcommands, and one place for errors.
+
+Building the parser imports every command module, so those import their handlers' parts
+when the handler runs; a command pays only for itself (bench/cli_start.py).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from app import logsafe
 from app.cli.commands import audit, card, check, credentials, selftest, serve, simulate, sources
@@ -23,10 +27,7 @@ from app.cli.labels import label
 from app.cli.parser_language import argparse_words, requested_language, translate_parser
 from app.i18n import N_, translations
 from app.language import Language
-from app.problem_texts import problem_text
 from app.problems import AppError, Problem, problem_for_fault
-from app.settings.config import data_dir
-from app.version import app_version
 from eid.errors import EidError
 
 if TYPE_CHECKING:
@@ -54,7 +55,29 @@ LOCAL_STORE_PROBLEMS = frozenset(
     }
 )
 
+DESCRIPTION = N_(
+    "Toont aan de balie of een burger recht heeft op een verminderd tarief: leest het "
+    "rijksregisternummer van de eID-kaart, vraagt het advies aan de adviesdienst en toont "
+    "alleen ja of nee en het tarief. Zonder opdracht opent het balievenster; met een "
+    "opdracht doet het één taak op de opdrachtregel."
+)
+NO_COMMAND = N_("geef een opdracht (de balie zelf start met 'baliecheck' zonder opdracht)")
+
 log = logging.getLogger(__name__)
+
+
+class _ShowVersion(argparse.Action):
+    """``--version``: the version comes from the package metadata, read only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", N_("het versienummer tonen en stoppen"))
+        super().__init__(option_strings, argparse.SUPPRESS, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
+        from app.version import app_version  # noqa: PLC0415 - importlib.metadata costs ~10 ms
+
+        sys.stdout.write(f"baliecheck {app_version()}\n")
+        parser.exit()
 
 
 def build_parser(language: Language = Language.NL) -> argparse.ArgumentParser:
@@ -64,13 +87,7 @@ def build_parser(language: Language = Language.NL) -> argparse.ArgumentParser:
 
 
 def _build_parser(language: Language) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="baliecheck",
-        description=N_(
-            "Controle aan de balie vanaf de Belgische eID: recht op een verminderd tarief, "
-            "ja of nee. Zonder opdracht: kaartdiagnose in oefenmodus."
-        ),
-    )
+    parser = argparse.ArgumentParser(prog="baliecheck", description=DESCRIPTION)
     parser.add_argument(
         "--lang",
         choices=[lang.value for lang in Language],
@@ -81,12 +98,7 @@ def _build_parser(language: Language) -> argparse.ArgumentParser:
     parser.add_argument(
         "--verbose", "-v", action="store_true", help=N_("details naar stderr loggen")
     )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"baliecheck {app_version()}",
-        help=N_("het versienummer tonen en stoppen"),
-    )
+    parser.add_argument("--version", action=_ShowVersion)
     commands = parser.add_subparsers(dest="command")
     for module in COMMAND_MODULES:
         module.register(commands)
@@ -94,16 +106,31 @@ def _build_parser(language: Language) -> argparse.ArgumentParser:
     return parser
 
 
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed command line in the language it asks for (``--lang``, else the env, else
+    Dutch); a usage error (exit 2), ``--help`` or ``--version`` exits in argparse."""
+    language = requested_language(argv)
+    with argparse_words(language):
+        return _build_parser(language).parse_args(argv)
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
+    """Parse and run a command; no command is a usage error here (the desk is ui's)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    language = requested_language(argv)
-    with argparse_words(language):
-        parser = _build_parser(language)
-        args = parser.parse_args(argv)
-        if args.command is None:  # the run command: training mode, card diagnostics
-            args = parser.parse_args([*argv, "card", "--training"])
+    args = parse_arguments(argv)
+    if args.command is None:  # the desk is ui's (ui/entry.py); here a command is needed
+        language = requested_language(argv)
+        with argparse_words(language):
+            _build_parser(language).error(translations(language).gettext(NO_COMMAND))
+    return run(args, out, err)
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the parsed command; a problem is reported once, in the user's words, with its exit."""
+    from app.settings.config import data_dir  # noqa: PLC0415 - pydantic, once a command runs
+
     logsafe.install(logging.DEBUG if args.verbose else logging.WARNING)
     ctx = CommandContext(
         language=Language(args.lang),
@@ -128,6 +155,8 @@ def main(
 
 def _report(ctx: CommandContext, problem: Problem, detail: str) -> None:
     """What went wrong, the code, what to do; an admin's detail (file, key) when it helps."""
+    from app.problem_texts import problem_text  # noqa: PLC0415 - only when there is a problem
+
     text = problem_text(problem, ctx.language)
     lines = [f"{label('error', ctx.language)}: {text.what} [{problem.value}]"]
     lines += [f"  {line}" for line in detail.splitlines()]

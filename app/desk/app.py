@@ -18,16 +18,13 @@ from app.audit.decisions import Decision, DecisionRecorder, open_audit_store, st
 from app.audit.outbox import OutboxSender
 from app.desk.card_loop import CardLoop
 from app.desk.headless import number_reader
-from app.desk.sample_cards import card_for
 from app.desk.state import DeskState, Phase
 from app.desk.workflow import DeskWorkflow
-from app.eligibility.embedded.sample_data import sample_citizens
 from app.eligibility.verdicts import plain_catalogue
 from app.eligibility.wire import Channel, HealthStatus, RunMode, ServicesResponse
 from app.problems import AppError, Problem
 from app.services import make_card_reader, make_card_verifier, make_eligibility
 from app.threads import Executors
-from eid.simulated import DEFAULT_READER, SimulatedCardReader
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -150,6 +147,10 @@ class DeskApp:
     def training_cards(self) -> tuple[tuple[str, VirtualBelpicCard], ...]:
         if not self.training:
             return ()
+        # The sample cards and citizens (and their PKI) only in training mode.
+        from app.desk.sample_cards import card_for  # noqa: PLC0415
+        from app.eligibility.embedded.sample_data import sample_citizens  # noqa: PLC0415
+
         return tuple((citizen.label, card_for(citizen)) for citizen in sample_citizens())
 
     def insert_training_card(self, index: int) -> None:
@@ -158,10 +159,14 @@ class DeskApp:
     def insert_sample_card(self, card: VirtualBelpicCard) -> None:
         """Any virtual card into the simulated reader, e.g. a sample profile that cannot be
         read (``eid.card_profiles``), to show and test what staff see then."""
+        from eid.simulated import DEFAULT_READER, SimulatedCardReader  # noqa: PLC0415 - training
+
         assert isinstance(self._reader, SimulatedCardReader), "only in training mode"
         self._reader.insert(card, DEFAULT_READER)
 
     def remove_training_card(self) -> None:
+        from eid.simulated import DEFAULT_READER, SimulatedCardReader  # noqa: PLC0415 - training
+
         assert isinstance(self._reader, SimulatedCardReader), "only in training mode"
         self._reader.remove(DEFAULT_READER)
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from app.eligibility.port import AdviceQuery
 from app.eligibility.verdicts import check_verdict, plain_catalogue
 from app.problems import AppError, Problem
-from eid.belpic import read_genuine_card
 from eid.errors import CardFault, EidError
 from eid.reader import EventKind
 
@@ -49,6 +48,9 @@ def wait_for_card(reader: CardReader, wanted: str | None, timeout: float) -> str
 
 def read_national_number(reader: CardReader, name: str, verifier: CardVerifier) -> NationalNumber:
     """The number of a card confirmed genuine; CardNotGenuineError (no advice) otherwise."""
+    # Here, not at the top: ``check --insz`` asks without a card and needs no card code.
+    from eid.belpic import read_genuine_card  # noqa: PLC0415
+
     with reader.connect(name) as channel:
         return read_genuine_card(channel, name, verifier).identity.national_number
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.eligibility.remote.client import RemoteEligibility
 from app.eligibility.wire import HealthStatus
 from app.problems import AppError, Problem
 from app.services import make_card_reader
@@ -109,6 +108,9 @@ def check_connection(
     store = _TypedSecret(
         credentials, secret_for(form.auth), typed_secret, stored_allowed=stored_allowed
     )
+    # httpx loads with the first connection test, not with every desk start.
+    from app.eligibility.remote.client import RemoteEligibility  # noqa: PLC0415
+
     try:
         with RemoteEligibility(settings, store) as remote:
             health = remote.health()

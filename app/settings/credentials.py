@@ -8,18 +8,16 @@ words on how to fix it; there is no silent fallback to a plain file.
 
 from __future__ import annotations
 
-import secrets
+import os
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
-
-import keyring
-import keyring.errors
-from keyring.backends import fail
 
 from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from keyring.backend import KeyringBackend
 
 KEYRING_SERVICE = "baliecheck"
 
@@ -27,6 +25,11 @@ HOW_TO_FIX = (
     "no usable OS keyring: on a desktop unlock or install the system keyring (Windows "
     "Credential Manager, macOS Keychain, Secret Service); on a server configure one with "
     "PYTHON_KEYRING_BACKEND or keyringrc.cfg (e.g. keyrings.alt)"
+)
+BACKEND_NOT_INSTALLED = (
+    "PYTHON_KEYRING_BACKEND={name!r} names a keyring backend that is not installed ({reason}): "
+    "set it to an installed backend's module.Class (e.g. keyrings.alt.file.EncryptedKeyring "
+    "after 'pip install keyrings.alt'), or unset it to use the system keyring"
 )
 
 
@@ -49,24 +52,39 @@ class CredentialStore(Protocol):
 class KeyringCredentials:
     """CredentialStore over the ``keyring`` package. Calls may block on an unlock prompt."""
 
-    def _backend(self) -> keyring.backend.KeyringBackend:
-        backend = keyring.get_keyring()
+    def _backend(self) -> KeyringBackend:
+        # keyring and its backends load here, at the first secret, not at every start.
+        import keyring  # noqa: PLC0415
+        from keyring.backends import fail  # noqa: PLC0415
+
+        try:
+            backend = keyring.get_keyring()
+        except (ImportError, AttributeError) as exc:  # keyring imports the class it is told
+            name = os.environ.get("PYTHON_KEYRING_BACKEND", "")
+            reason = f"{type(exc).__name__}: {exc}"
+            raise AppError(
+                Problem.KEYRING_UNAVAILABLE, BACKEND_NOT_INSTALLED.format(name=name, reason=reason)
+            ) from None
         if isinstance(backend, fail.Keyring):
             raise AppError(Problem.KEYRING_UNAVAILABLE, HOW_TO_FIX)
         return backend
 
     def get(self, name: SecretName) -> str | None:
+        from keyring.errors import KeyringError  # noqa: PLC0415 - see _backend
+
         try:
             return self._backend().get_password(KEYRING_SERVICE, name.value)
-        except keyring.errors.KeyringError as exc:
+        except KeyringError as exc:
             raise AppError(
                 Problem.KEYRING_UNAVAILABLE, f"{HOW_TO_FIX} ({type(exc).__name__})"
             ) from None
 
     def set(self, name: SecretName, value: str) -> None:
+        from keyring.errors import KeyringError  # noqa: PLC0415 - see _backend
+
         try:
             self._backend().set_password(KEYRING_SERVICE, name.value, value)
-        except keyring.errors.KeyringError as exc:
+        except KeyringError as exc:
             raise AppError(
                 Problem.KEYRING_UNAVAILABLE, f"{HOW_TO_FIX} ({type(exc).__name__})"
             ) from None
@@ -105,6 +123,8 @@ def pseudonym_key(store: CredentialStore, *, create: bool = True) -> bytes:
     if not value:
         if not create:
             raise AppError(Problem.INSTALLATION_KEY_MISSING, KEY_LOST)
+        import secrets  # noqa: PLC0415 - once per installation, not at every start
+
         value = secrets.token_hex(32)
         store.set(SecretName.PSEUDONYM_KEY, value)
     try:

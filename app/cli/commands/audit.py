@@ -12,18 +12,11 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from app.audit.chain import Break, Witness
-from app.audit.decisions import open_audit_store, staff_id
-from app.audit.export import ExportFormat, write_export
-from app.audit.outbox import OutboxSender
-from app.audit.outbox_table import DeliveryState, Outbox
-from app.audit.retention import purge
+from app.audit.export import ExportFormat
 from app.cli.commands.audit_texts import counted, text, why_broken
 from app.cli.context import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CommandContext, write_lines
 from app.i18n import N_
-from app.problem_texts import problem_text
 from app.services import make_eligibility
-from app.settings.config import load_config
 
 if TYPE_CHECKING:
     from app.audit.chain import VerifyReport
@@ -81,6 +74,10 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
+    # The audit store and its words only when ``audit`` runs: they cost more than all else.
+    from app.audit.decisions import open_audit_store
+    from app.settings.config import load_config
+
     config = load_config(ctx.config_path)
     store = open_audit_store(config, ctx.data_dir)
     try:
@@ -92,17 +89,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
             return _pending(store, ctx)
         if args.audit_action == "send":
             return _send(store, ctx, make_eligibility(config, ctx.data_dir))
-        cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=config.audit.retention_days)
-        report = purge(
-            store,
-            before=cutoff,
-            desk=config.desk.id,
-            staff_id=staff_id(config),
-            dry_run=args.dry_run,
-        )
-        lines = _purge_lines(report.plan, report.checkpoint_seq, cutoff, ctx.language, args.dry_run)
-        write_lines(ctx.out, *lines)
-        return EXIT_OK
+        return _purge(store, ctx, config, dry_run=args.dry_run)
     finally:
         store.close()
 
@@ -115,6 +102,8 @@ def _verify(store: AuditStore, ctx: CommandContext) -> int:
 
 def verify_lines(report: VerifyReport, language: Language) -> list[str]:
     """What ``audit verify`` says: intact with the range, or the first broken record and why."""
+    from app.audit.chain import Break, Witness
+
     if report.ok:
         return _intact_lines(report, language)
     if report.broken is Break.ANCHOR_UNREADABLE:
@@ -155,6 +144,8 @@ def _intact_lines(report: VerifyReport, language: Language) -> list[str]:
 
 
 def _export(store: AuditStore, ctx: CommandContext, args: argparse.Namespace) -> int:
+    from app.audit.export import write_export
+
     if args.end < args.start:
         write_lines(ctx.err, text("bad_period", ctx.language))
         return EXIT_USAGE
@@ -166,6 +157,8 @@ def _export(store: AuditStore, ctx: CommandContext, args: argparse.Namespace) ->
 
 
 def _pending(store: AuditStore, ctx: CommandContext) -> int:
+    from app.audit.outbox_table import Outbox
+
     outbox = Outbox(store)
     state = outbox.state()
     lang = ctx.language
@@ -184,6 +177,9 @@ def _pending(store: AuditStore, ctx: CommandContext) -> int:
 
 
 def _waiting_line(item: Waiting, lang: Language) -> str:
+    from app.audit.outbox_table import DeliveryState
+    from app.problem_texts import problem_text
+
     state = text("pending" if item.state is DeliveryState.PENDING else "rejected", lang)
     last = ""
     if item.last_problem is not None:
@@ -204,6 +200,9 @@ def _waiting_line(item: Waiting, lang: Language) -> str:
 
 
 def _send(store: AuditStore, ctx: CommandContext, port: EligibilityPort) -> int:
+    from app.audit.outbox import OutboxSender
+    from app.problem_texts import problem_text
+
     sender = OutboxSender(store, port)
     try:
         done = sender.deliver_pending()
@@ -222,6 +221,9 @@ def _send(store: AuditStore, ctx: CommandContext, port: EligibilityPort) -> int:
 
 
 def _purge(store: AuditStore, ctx: CommandContext, config: Config, *, dry_run: bool) -> int:
+    from app.audit.decisions import staff_id
+    from app.audit.retention import purge
+
     cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=config.audit.retention_days)
     who = staff_id(config)
     report = purge(store, before=cutoff, desk=config.desk.id, staff_id=who, dry_run=dry_run)
@@ -233,6 +235,7 @@ def _purge(store: AuditStore, ctx: CommandContext, config: Config, *, dry_run: b
 def _purge_lines(
     plan: PurgePlan, checkpoint: int | None, cutoff: dt.datetime, lang: Language, dry_run: bool
 ) -> list[str]:
+
     date = cutoff.astimezone().date().isoformat()
     if plan.through_seq is None:
         lines = [text("nothing_to_purge", lang, date=date)]

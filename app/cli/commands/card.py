@@ -6,13 +6,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from app.cli.card_diagnostics import describe_readers, describe_reading, read_inserted_card
+from app.cli.choices import SAMPLE_CARDS
 from app.cli.context import EXIT_OK, CommandContext, write_lines
 from app.cli.labels import label
 from app.i18n import N_
 from app.services import TRAINING_PROFILE, make_card_reader, make_card_verifier
-from app.settings.config import load_config
-from eid.card_profiles import PROFILES
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
 
@@ -44,13 +42,16 @@ def _add_training(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--profile",
-        choices=sorted(PROFILES),
+        choices=SAMPLE_CARDS,
+        metavar="PROFILE",
         default=TRAINING_PROFILE,
         help=N_("voorbeeldkaart in oefenmodus"),
     )
 
 
 def run_readers(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from app.cli.card_diagnostics import describe_readers
+
     if args.training:
         write_lines(ctx.out, label("training_banner", ctx.language))
     reader = make_card_reader(training=args.training, profile=args.profile)
@@ -62,6 +63,9 @@ def run_readers(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def run_card(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from app.cli.card_diagnostics import describe_reading, read_inserted_card
+    from app.settings.config import load_config
+
     if args.training:
         write_lines(ctx.out, label("training_banner", ctx.language))
     # A diagnosis: a card that is not genuine is reported on its own line, not as an error.

@@ -10,18 +10,14 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from app.cli.card_diagnostics import describe_readers
 from app.cli.commands.selftest_texts import summary, text
 from app.cli.context import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CommandContext, write_lines
 from app.cli.labels import label
-from app.cli.selftest import Finding, Status, run_checks
 from app.i18n import N_
-from app.problem_texts import problem_text
 from app.problems import AppError, Problem
-from app.settings.config import config_path, load_config
-from app.version import app_version
 
 if TYPE_CHECKING:
+    from app.cli.selftest import Finding
     from app.language import Language
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
@@ -39,6 +35,11 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
 
 
 def run(_args: argparse.Namespace, ctx: CommandContext) -> int:
+    # Every check's parts (PC/SC, rules, httpx, the audit store) only when selftest runs.
+    from app.cli.selftest import Finding, Status, run_checks
+    from app.settings.config import config_path, load_config
+    from app.version import app_version
+
     language = ctx.language
     write_lines(ctx.out, text("title", language, version=app_version()))
     try:
@@ -59,6 +60,9 @@ def run(_args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def render(finding: Finding, language: Language) -> list[str]:
     """``STATUS  what was checked``, then readers, the problem's words and the admin detail."""
+    from app.cli.card_diagnostics import describe_readers
+    from app.cli.selftest import Status
+
     values = {key: _word(value, language) for key, value in finding.values.items()}
     width = max(len(text(status.value, language)) for status in Status)
     indent = " " * (width + 3)  # under the checked thing's words, two further in
@@ -85,6 +89,8 @@ VALUE_WORDS = frozenset({"locked", "unlocked", "training", "real", "embedded"})
 
 
 def _problem_lines(problem: Problem, detail: str, language: Language, indent: str) -> list[str]:
+    from app.problem_texts import problem_text
+
     words = problem_text(problem, language)
     lines = [f"{indent}{words.what} [{problem.value}]"]
     lines += [f"{indent}  {line}" for line in detail.splitlines()]

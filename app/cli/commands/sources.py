@@ -9,14 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.context import EXIT_OK, CommandContext, write_lines
-from app.eligibility.embedded.source_store import LIST_NAME, SourceStore
 from app.i18n import N_, translations
 from app.services import store_path
-from app.settings.config import load_config
-from app.settings.credentials import KeyringCredentials, data_written, pseudonym_key
 
 if TYPE_CHECKING:
-    from app.eligibility.embedded.source_store import SourceList
+    from app.eligibility.embedded.source_store import SourceList, SourceStore
     from app.language import Language
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
@@ -73,6 +70,10 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def open_store(ctx: CommandContext) -> SourceStore:
     """The real lists (never the training store: importing is for production data)."""
+    from app.eligibility.embedded.source_store import SourceStore
+    from app.settings.config import load_config
+    from app.settings.credentials import KeyringCredentials, data_written, pseudonym_key
+
     path = store_path(load_config(ctx.config_path), ctx.data_dir)
     made = data_written(ctx.data_dir, path)  # a lost key is restored, not replaced
     return SourceStore(path, key=pseudonym_key(KeyringCredentials(), create=not made))
@@ -114,6 +115,8 @@ def _imported_line(imported: SourceList, language: Language) -> str:
 
 
 def _list_name(text: str) -> str:
+    from app.eligibility.embedded.source_store import LIST_NAME
+
     if not LIST_NAME.match(text):
         raise argparse.ArgumentTypeError(
             N_("een lijstnaam bestaat uit kleine letters, cijfers en _, en begint met een letter")

@@ -1,0 +1,77 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A command imports what it needs: ``card`` and ``check`` load no Qt and no web server, the
+desk no web server (what start-up costs is measured in bench/cli_start.py, not here)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.test_check_cli import KANSEN
+
+# Runs in a fresh interpreter: the command as the console script runs it, then which of the
+# watched top-level packages ended up in sys.modules (one JSON line after the command's output).
+COMMAND_CHILD = """
+import json, sys
+from ui.entry import main
+code = main(sys.argv[1:])
+loaded = sorted({name.partition(".")[0] for name in sys.modules} & {"PySide6", "shiboken6",
+    "uvicorn", "starlette", "httpx", "httpcore", "rich"})
+print(json.dumps({"code": code, "loaded": loaded}))
+"""
+# The desk (training mode, offscreen) until it is ready for a card; then its own clean stop.
+DESK_CHILD = """
+import json, logging, os, signal, sys
+from ui.entry import main
+from ui.main import READY_MESSAGE
+
+class AtReady(logging.Handler):
+    def emit(self, record):
+        if READY_MESSAGE in record.getMessage():
+            loaded = sorted({name.partition(".")[0] for name in sys.modules}
+                & {"uvicorn", "starlette", "PySide6"})
+            print(json.dumps({"loaded": loaded}), flush=True)
+            os.kill(os.getpid(), signal.SIGTERM)
+
+logging.getLogger("ui.main").addHandler(AtReady())
+sys.exit(main(["-v"]))
+"""
+
+
+def run_child(script: str, *argv: str, stdin: str = "") -> tuple[dict[str, object], str]:
+    """The child's report, and what it printed before it."""
+    result = subprocess.run(
+        [sys.executable, "-c", script, *argv],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    *printed, last = result.stdout.splitlines()
+    report: dict[str, object] = json.loads(last)
+    return report, "\n".join(printed)
+
+
+def test_imports_card_command_loads_no_qt_web_server_or_http_client() -> None:
+    report, printed = run_child(COMMAND_CHILD, "card", "--training", "--profile", "v17")
+    assert report["code"] == 0
+    assert "1.7 (applet 0x17)" in printed  # the card was really read (and checked)
+    assert report["loaded"] == [], f"card loaded {report['loaded']}"
+
+
+def test_imports_check_with_embedded_engine_loads_no_qt_web_server_or_http_client() -> None:
+    argv = ("check", "--service", "uitpas-kansentarief", "--insz", "-", "--json")
+    report, printed = run_child(COMMAND_CHILD, *argv, stdin=KANSEN.national_number.digits + "\n")
+    assert report["code"] == 0
+    assert json.loads(printed)["outcome"]["code"] == "KANSENTARIEF"
+    assert report["loaded"] == [], f"check loaded {report['loaded']}"
+
+
+def test_imports_desk_loads_no_web_server() -> None:
+    report, _ = run_child(DESK_CHILD)
+    assert report["loaded"] == ["PySide6"]  # the desk did start: Qt is there, the server not
