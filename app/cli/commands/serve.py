@@ -11,9 +11,18 @@ import uvicorn
 from app.cli.context import EXIT_OK, CommandContext, write_lines
 from app.cli.labels import label
 from app.problems import AppError, Problem
+from app.serve.access_log import configure_logging
 from app.serve.api import EligibilityApi
+from app.serve.server import serve_limits, server_config
 from app.services import make_eligibility
-from app.settings.config import AuthKind, BackendKind, load_config
+from app.settings.config import (
+    NO_AUTH_OFF_LOOPBACK,
+    AuthKind,
+    BackendKind,
+    LogFormat,
+    is_loopback,
+    load_config,
+)
 from app.settings.credentials import KeyringCredentials, SecretName, require_secret
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
@@ -25,6 +34,11 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
     serve = commands.add_parser("serve", help="serve the embedded engine over HTTP (contract v1)")
     serve.add_argument("--host", help="address to bind (default from config: 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default from config: 8470)")
+    serve.add_argument(
+        "--log-format",
+        choices=[f.value for f in LogFormat],
+        help="log lines as text or as JSON objects (default from config: text)",
+    )
     serve.set_defaults(handler=run)
 
 
@@ -33,7 +47,7 @@ def serve_tokens() -> frozenset[str]:
     raw = require_secret(KeyringCredentials(), SecretName.SERVE_TOKENS)
     tokens = frozenset(t.strip() for t in raw.replace(",", "\n").splitlines() if t.strip())
     if any(len(token) < 16 for token in tokens):
-        raise AppError(Problem.CREDENTIALS_MISSING, "every serve token must be 16+ characters")
+        raise AppError(Problem.CONFIG_INVALID, "every serve token must be 16+ characters")
     return tokens
 
 
@@ -41,16 +55,25 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     config = load_config(ctx.config_path)
     if config.backend is not BackendKind.EMBEDDED:
         raise AppError(Problem.CONFIG_INVALID, "serve needs backend = 'embedded'")
-    tokens = None if config.serve.auth is AuthKind.NONE else serve_tokens()
-    host = args.host or config.serve.host
-    port = args.port or config.serve.port
+    settings = config.serve
+    host = args.host or settings.host
+    port = args.port or settings.port
+    if settings.auth is AuthKind.NONE and not is_loopback(host):
+        raise AppError(Problem.CONFIG_INVALID, f"--host {host}: {NO_AUTH_OFF_LOOPBACK}")
+    tokens = None if settings.auth is AuthKind.NONE else serve_tokens()
+    log_format = LogFormat(args.log_format or settings.log_format)
+    configure_logging(json_lines=log_format is LogFormat.JSON, verbose=args.verbose)
     eligibility = make_eligibility(config, ctx.data_dir)
-    app = EligibilityApi(eligibility, tokens).app()
-    if config.training:
-        write_lines(ctx.out, label("training_banner", ctx.language))
-    write_lines(ctx.out, label("serving", ctx.language, url=f"http://{host}:{port}"))
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        api = EligibilityApi(eligibility, tokens, serve_limits(settings))
+        server = uvicorn.Server(server_config(api.app(), settings, host=host, port=port))
+        if not settings.tls and not is_loopback(host):
+            log.warning("serving plain HTTP off loopback: desks need TLS (tls_cert or a proxy)")
+        if config.training:
+            write_lines(ctx.out, label("training_banner", ctx.language))
+        scheme = "https" if settings.tls else "http"
+        write_lines(ctx.out, label("serving", ctx.language, url=f"{scheme}://{host}:{port}"))
+        server.run()
     finally:
         eligibility.close()
     return EXIT_OK
