@@ -6,6 +6,7 @@ One place that turns ``[serve]`` into a ``uvicorn.Config``, used by the command 
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 import uvicorn
@@ -36,6 +37,8 @@ def serve_limits(settings: ServeSettings) -> ServeLimits:
 
 def server_config(app: ASGIApp, settings: ServeSettings, *, host: str, port: int) -> uvicorn.Config:
     """uvicorn's configuration: our protocol, limits and TLS; logging left to the caller."""
+    # uvicorn's own access lines carry the query string (a number could be in it): never.
+    logging.getLogger("uvicorn.access").disabled = True
     return uvicorn.Config(
         app,
         host=host,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 
 import uvicorn
@@ -73,7 +74,8 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
             write_lines(ctx.out, label("training_banner", ctx.language))
         scheme = "https" if settings.tls else "http"
         write_lines(ctx.out, label("serving", ctx.language, url=f"{scheme}://{host}:{port}"))
-        server.run()
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C: uvicorn has shut down cleanly
+            server.run()
     finally:
         eligibility.close()
     return EXIT_OK
