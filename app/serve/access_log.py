@@ -73,6 +73,13 @@ class AccessLog:
         scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
         status = 0
+        recorded = False
+
+        def record() -> None:
+            nonlocal recorded
+            if not recorded:
+                recorded = True
+                self._record(scope, request_id, status, time.perf_counter() - started)
 
         async def send_with_id(message: Message) -> None:
             nonlocal status
@@ -80,12 +87,14 @@ class AccessLog:
                 status = int(message["status"])
                 headers = [(k, v) for k, v in message.get("headers", []) if k != b"x-request-id"]
                 message["headers"] = [*headers, (b"x-request-id", request_id.encode())]
+            elif message["type"] == "http.response.body" and not message.get("more_body"):
+                record()  # before the last byte leaves: a client that has it sees it counted
             await send(message)
 
         try:
             await self._app(scope, receive, send_with_id)
         finally:
-            self._record(scope, request_id, status, time.perf_counter() - started)
+            record()
 
     def _record(self, scope: Scope, request_id: str, status: int, seconds: float) -> None:
         route = _route_of(scope)
