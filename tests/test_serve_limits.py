@@ -130,7 +130,13 @@ def test_serve_limits_bound_the_connections(tmp_path: Path) -> None:
                 idle.enter_context(_connect(served))
             answer = httpx.get(served.url + "/v1/health", timeout=10)
         assert answer.status_code == 503
-        assert httpx.get(served.url + "/v1/health", timeout=10).status_code == 200
+        assert answer.headers["content-type"] == "application/problem+json"
+        assert answer.json()["type"] == "urn:eligibility:problem:source-unavailable"
+        assert answer.headers["retry-after"] == "1"
+        deadline = time.monotonic() + 10  # the closed ones may take a moment to be seen
+        while httpx.get(served.url + "/v1/health", timeout=10).status_code != 200:
+            assert time.monotonic() < deadline, "still refused after the others left"
+            time.sleep(0.05)
 
 
 def test_serve_limits_failed_sign_ins_are_logged_and_throttled(

@@ -32,7 +32,13 @@ from app.serve.bodies import (
     require_idempotency_key,
     require_request_id,
 )
-from app.serve.limits import BodyLimits, read_body, refuse_declared_oversize, require_json
+from app.serve.limits import (
+    BodyLimits,
+    OverCapacity,
+    read_body,
+    refuse_declared_oversize,
+    require_json,
+)
 from app.serve.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from app.serve.metrics import ServeMetrics
 from app.serve.problems import (
@@ -95,7 +101,7 @@ class EligibilityApi:
         ]
         app = Starlette(
             routes=routes,
-            middleware=[Middleware(AccessLog, metrics=self.metrics)],
+            middleware=[Middleware(AccessLog, metrics=self.metrics), Middleware(OverCapacity)],
             exception_handlers={HTTPException: http_exception_problem},
         )
         app.router.redirect_slashes = False  # /v1/advice/ is a 404 problem, not a 307

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""uvicorn's HTTP/1.1 protocol with a deadline for the request head (against slowloris).
+"""uvicorn's HTTP/1.1 protocol with a deadline for the request head (against slowloris), and a
+cap on connections whose excess gets a 503 problem (uvicorn's own 503 is plain text).
 
 uvicorn closes an idle keep-alive connection, but a client that connects and sends nothing,
 or sends half a request head byte by byte, is held for ever. Here each connection gets
@@ -14,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from app.serve.limits import OVER_CAPACITY
+
 if TYPE_CHECKING:
     import asyncio
 
@@ -24,6 +27,7 @@ class HeadDeadlineProtocol(H11Protocol):
     """H11Protocol that closes a connection whose request head does not arrive in time."""
 
     header_timeout_s: float = 10.0
+    max_connections: int = 256
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -31,6 +35,9 @@ class HeadDeadlineProtocol(H11Protocol):
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
+        if len(self.connections) > self.max_connections:  # its requests get a 503 problem
+            log.warning("more than %d connections at once", self.max_connections)
+            self.app_state = {**self.app_state, OVER_CAPACITY: True}
         self._arm_head_deadline()
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -68,8 +75,9 @@ class HeadDeadlineProtocol(H11Protocol):
         self.transport.close()
 
 
-def protocol_with_head_deadline(header_timeout_s: float) -> type[HeadDeadlineProtocol]:
-    """A protocol class for ``uvicorn.Config(http=...)`` with this deadline."""
-    return type(
-        "HeadDeadlineProtocol", (HeadDeadlineProtocol,), {"header_timeout_s": header_timeout_s}
-    )
+def guarded_protocol(
+    *, header_timeout_s: float, max_connections: int
+) -> type[HeadDeadlineProtocol]:
+    """A protocol class for ``uvicorn.Config(http=...)`` with this deadline and cap."""
+    limits = {"header_timeout_s": header_timeout_s, "max_connections": max_connections}
+    return type("HeadDeadlineProtocol", (HeadDeadlineProtocol,), limits)

@@ -12,17 +12,22 @@ import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app.problems import Problem
 from app.serve.problems import (
     INVALID_REQUEST,
     PAYLOAD_TOO_LARGE,
     UNSUPPORTED_MEDIA_TYPE,
     ApiProblem,
+    kind_for,
+    problem_response,
 )
 
 if TYPE_CHECKING:
     from starlette.requests import Request
+    from starlette.types import ASGIApp, Receive, Scope, Send
 
 JSON_MEDIA_TYPE = "application/json"
+OVER_CAPACITY = "over_capacity"  # set in a connection's scope state by connections.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,3 +83,22 @@ async def read_body(request: Request, limits: BodyLimits) -> bytes:
             INVALID_REQUEST, f"the body did not arrive within {limits.timeout_s:g} s"
         ) from None
     return b"".join(chunks)
+
+
+class OverCapacity:
+    """ASGI middleware: a request on a connection beyond ``max_connections`` gets a 503
+    problem with Retry-After and ``Connection: close`` (the desk's client retries it)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self._app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("state", {}).get(OVER_CAPACITY):
+            headers = {"Retry-After": "1", "Connection": "close"}
+            busy = problem_response(kind_for(Problem.SOURCE_UNAVAILABLE), BUSY_DETAIL, headers)
+            await busy(scope, receive, send)
+            return
+        await self._app(scope, receive, send)
+
+
+BUSY_DETAIL = "the server has as many connections as it takes; try again in a moment"

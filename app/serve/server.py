@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import uvicorn
 
 from app.serve.api import ServeLimits
-from app.serve.connections import protocol_with_head_deadline
+from app.serve.connections import guarded_protocol
 from app.serve.limits import BodyLimits
 from app.serve.throttle import ThrottleRule
 from app.serve.tls import tls_options
@@ -43,8 +43,9 @@ def server_config(app: ASGIApp, settings: ServeSettings, *, host: str, port: int
         app,
         host=host,
         port=port,
-        http=protocol_with_head_deadline(settings.header_timeout_s),
-        limit_concurrency=settings.max_connections,
+        http=guarded_protocol(
+            header_timeout_s=settings.header_timeout_s, max_connections=settings.max_connections
+        ),
         timeout_keep_alive=settings.keep_alive_s,
         h11_max_incomplete_event_size=MAX_HEAD_BYTES,
         log_config=None,
