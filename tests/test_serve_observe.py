@@ -164,6 +164,7 @@ def test_serve_observe_no_number_in_log_metrics_or_problems(
         call(served.url, "GET", f"/v1/services/{NUMBER}", params={"insz": NUMBER}),
         call(served.url, "GET", f"/{DOTTED}"),
         call(served.url, "GET", "/v1/health", headers={"X-Request-Id": NUMBER}),
+        call(served.url, NUMBER, "/v1/advice"),
         call(served.url, "GET", "/v1/services", headers={"Authorization": f"Bearer {NUMBER}"}),
         call(
             served.url,
@@ -183,10 +184,12 @@ def test_serve_observe_no_number_in_log_metrics_or_problems(
         404,
         404,
         200,
+        405,
         401,
         400,
     ]
     exposition = call(served.url, "GET", "/metrics").text
+    assert 'method="OTHER"' in exposition
     seen = [_server_text(caplog), exposition] + [a.text + str(a.headers) for a in answers]
     for text in seen:
         assert NUMBER not in text

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 ACCESS_LOGGER = "app.serve.access"
 MAX_LOGGED_PATH = 80
 OTHER_ROUTE = "(other)"
+# A method outside these is logged and counted as OTHER: a client's token could be anything
+# (11 digits too), and each new label value would be a new time series.
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"})
 _LOG = logging.getLogger(ACCESS_LOGGER)
 
 
@@ -98,7 +101,8 @@ class AccessLog:
 
     def _record(self, scope: Scope, request_id: str, status: int, seconds: float) -> None:
         route = _route_of(scope)
-        method = str(scope.get("method", ""))[:16]
+        method = str(scope.get("method", ""))
+        method = method if method in KNOWN_METHODS else "OTHER"  # any token is a method
         self._metrics.observe_request(route=route, method=method, status=status, seconds=seconds)
         fields = {
             "request_id": request_id,
