@@ -2,14 +2,14 @@
 """Failed sign-ins per client address: after too many in a window, 429 until the window passes.
 
 The server runs its routes on one event loop, so this plain table needs no lock. It keeps
-at most ``max_addresses`` addresses, forgetting the quietest first.
+at most ``max_addresses`` addresses, forgetting the least recently failed first.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -30,7 +30,8 @@ class ThrottleRule:
 class AuthThrottle:
     rule: ThrottleRule = ThrottleRule()
     clock: Callable[[], float] = time.monotonic
-    _failures: dict[str, deque[float]] = field(default_factory=dict)
+    # Least recently failed first: the one forgotten when the table is full.
+    _failures: OrderedDict[str, deque[float]] = field(default_factory=OrderedDict)
 
     def retry_after_s(self, address: str) -> int | None:
         """Seconds until ``address`` may try again, or None when it may try now."""
@@ -44,8 +45,9 @@ class AuthThrottle:
         failures = self._recent(address)
         if failures is None:
             if len(self._failures) >= self.rule.max_addresses:
-                self._forget_quietest()
+                self._failures.popitem(last=False)
             failures = self._failures[address] = deque(maxlen=self.rule.max_failures)
+        self._failures.move_to_end(address)
         failures.append(self.clock())
 
     def _recent(self, address: str) -> deque[float] | None:
@@ -60,7 +62,3 @@ class AuthThrottle:
             del self._failures[address]
             return None
         return failures
-
-    def _forget_quietest(self) -> None:
-        quietest = min(self._failures, key=lambda address: self._failures[address][-1])
-        del self._failures[quietest]
