@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from app.cli.main import main
+from app.settings.config import load_config
 from tests.served import free_port
 
 if TYPE_CHECKING:
@@ -45,10 +46,12 @@ def test_serve_cli_refuses_no_auth_off_loopback(tmp_path: Path) -> None:
 
 
 def test_serve_cli_refuses_the_same_in_the_file(tmp_path: Path) -> None:
-    status, text = _serve(_config(tmp_path, 'host = "0.0.0.0"\nauth = "none"'))
+    config = _config(tmp_path, 'host = "0.0.0.0"\nauth = "none"')
+    status, text = _serve(config)
     assert status == 2
-    assert "serve: " in text
+    assert f"{config}: serve.host: auth = 'none'" in text
     assert "loopback" in text
+    assert load_config(config).serve.host == "0.0.0.0"  # a desk with this file still starts
 
 
 @pytest.mark.parametrize(

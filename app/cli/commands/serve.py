@@ -21,6 +21,7 @@ from app.settings.config import (
     AuthKind,
     BackendKind,
     LogFormat,
+    config_path,
     is_loopback,
     load_config,
 )
@@ -60,7 +61,9 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     host = args.host or settings.host
     port = args.port or settings.port
     if settings.auth is AuthKind.NONE and not is_loopback(host):
-        raise AppError(Problem.CONFIG_INVALID, f"--host {host}: {NO_AUTH_OFF_LOOPBACK}")
+        # Checked here, not when the file loads: a desk that never serves still starts.
+        where = f"--host {host}" if args.host else f"{config_path(ctx.config_path)}: serve.host"
+        raise AppError(Problem.CONFIG_INVALID, f"{where}: {NO_AUTH_OFF_LOOPBACK}")
     tokens = None if settings.auth is AuthKind.NONE else serve_tokens()
     log_format = LogFormat(args.log_format or settings.log_format)
     configure_logging(json_lines=log_format is LogFormat.JSON, verbose=args.verbose)
