@@ -38,9 +38,14 @@ def start_server(workdir: Path, port: int) -> subprocess.Popen[bytes]:
     config = workdir / "serve.toml"
     config.write_text(f'training = true\n[serve]\nport = {port}\nauth = "none"\n', "utf-8")
     env = {"BALIECHECK_DATA_DIR": str(workdir / "data"), "PATH": "/usr/bin:/bin"}
-    server = subprocess.Popen(
-        [BALIECHECK, "--config", str(config), "serve"], stdout=subprocess.DEVNULL, env=env
-    )
+    # serve logs an access line per request to stderr: into a file, as a service manager would.
+    with (workdir / "serve.log").open("wb") as log:
+        server = subprocess.Popen(
+            [BALIECHECK, "--config", str(config), "serve"],
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            env=env,
+        )
     deadline = time.monotonic() + 15
     while True:
         client = _client(port)

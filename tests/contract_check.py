@@ -16,7 +16,15 @@ if TYPE_CHECKING:
     import httpx
 
 PROBLEM_JSON = "application/problem+json"
-CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contract" / "eligibility-v1.yaml"
+# ../shared beside the checkout (a worktree sits one level deeper: search upwards).
+CONTRACT = next(
+    (
+        parent / "shared" / "contract" / "eligibility-v1.yaml"
+        for parent in Path(__file__).resolve().parents[1:]
+        if (parent / "shared" / "contract" / "eligibility-v1.yaml").is_file()
+    ),
+    Path(__file__).resolve().parents[2] / "shared" / "contract" / "eligibility-v1.yaml",
+)
 
 
 def contract_for(base_url: str) -> OpenAPI:

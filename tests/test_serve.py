@@ -176,7 +176,13 @@ REFUSALS = {
     "extra field": Refusal(
         "POST", "/v1/advice", {"json": _advice_body(_FIRST, naam="Jan")}, 400, "invalid-request"
     ),
-    "not json": Refusal("POST", "/v1/advice", {"content": b"<html>"}, 400, "invalid-request"),
+    "not json": Refusal(
+        "POST",
+        "/v1/advice",
+        {"content": b"<html>", "headers": {"Content-Type": "application/json"}},
+        400,
+        "invalid-request",
+    ),
     "request id not a uuid": Refusal(
         "POST",
         "/v1/advice",

@@ -93,3 +93,37 @@ def make_server_certificate(directory: Path) -> ServerCertificate:
         key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     )
     return files
+
+
+@dataclass(frozen=True)
+class ClientCertificate:
+    """PEM files for mutual TLS: the CA a server trusts for clients, a client's chain and key."""
+
+    ca_file: Path
+    cert_file: Path
+    key_file: Path
+
+
+def make_client_certificate(directory: Path, name: str = "desk") -> ClientCertificate:
+    """A client CA and a desk certificate it signed (client authentication)."""
+    ca_cert, ca_key = _make_ca()
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        _builder(name, "baliecheck test CA", key)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CLIENT_AUTH]), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    pem = serialization.Encoding.PEM
+    files = ClientCertificate(
+        directory / f"{name}-ca.pem", directory / f"{name}.pem", directory / f"{name}.key"
+    )
+    files.ca_file.write_bytes(ca_cert.public_bytes(pem))
+    files.cert_file.write_bytes(cert.public_bytes(pem))
+    files.key_file.write_bytes(
+        key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return files

@@ -8,12 +8,51 @@ contract (personal facts included) ever reaches the caller. Requests forbid extr
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 InszDigits = Annotated[str, StringConstraints(pattern=r"^[0-9]{11}$")]
+_ELEVEN_DIGITS = re.compile(r"[0-9]{11}")
+# RFC 3339 (section 5.6) with its offset, as the contract's date-time: no number, no bare time.
+_RFC3339 = re.compile(
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"
+)
+
+
+def _no_national_number(value: str) -> str:
+    if _ELEVEN_DIGITS.search(value):
+        raise ValueError("must not hold 11 digits in a row (never a national number)")
+    return value
+
+
+def _rfc3339_text(value: object) -> object:
+    """A JSON date-time is RFC 3339 text with an offset; a datetime (from Python) passes."""
+    if isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not _RFC3339.match(value):
+        raise ValueError("must be an RFC 3339 date-time with an offset")
+    return value
+
+
+# The contract's Identifier (desk, staff_id): 1-64 characters, no control characters,
+# never 11 digits in a row.
+Identifier = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$"),
+    AfterValidator(_no_national_number),
+]
+OffsetDateTime = Annotated[AwareDatetime, BeforeValidator(_rfc3339_text)]
 OutcomeCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{1,63}$")]
 ServiceCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{1,63}$")]
 
@@ -69,7 +108,7 @@ class ServicesResponse(_Response):
 class AdviceRequest(_Request):
     service: str
     insz: Annotated[InszDigits, Field(repr=False)]
-    desk: Annotated[str, Field(max_length=64)]
+    desk: Identifier
     channel: Channel
 
 
@@ -89,9 +128,9 @@ class OverrideRequest(_Request):
     outcome_code: str
     reason_code: ReasonCode
     reason_text: Annotated[str, Field(min_length=10, max_length=1000)]
-    staff_id: Annotated[str, Field(max_length=64)]
-    desk: Annotated[str, Field(max_length=64)]
-    decided_at: dt.datetime
+    staff_id: Identifier
+    desk: Identifier
+    decided_at: OffsetDateTime
 
 
 class OverrideReceipt(_Response):

@@ -59,7 +59,14 @@ class AuthKind(StrEnum):
     OAUTH2 = "oauth2"
 
 
-def _is_loopback(host: str | None) -> bool:
+NO_AUTH_OFF_LOOPBACK = (
+    "auth = 'none' is only allowed on a loopback address (127.0.0.1, ::1, localhost): "
+    "set auth = 'bearer' (tokens: baliecheck credentials set serve-tokens) to serve a network"
+)
+
+
+def is_loopback(host: str | None) -> bool:
+    """True for an address (or ``localhost``) that only this machine can reach."""
     if host is None:
         return False
     if host == "localhost":
@@ -68,6 +75,9 @@ def _is_loopback(host: str | None) -> bool:
         return ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+_is_loopback = is_loopback  # the name the settings form imports
 
 
 class RemoteSettings(_Section):
@@ -85,7 +95,7 @@ class RemoteSettings(_Section):
     @model_validator(mode="after")
     def _check(self) -> Self:
         for url in (self.base_url, self.token_url):
-            if url is not None and url.scheme != "https" and not _is_loopback(url.host):
+            if url is not None and url.scheme != "https" and not is_loopback(url.host):
                 raise ValueError(f"{url} must use https (plain http only on this machine)")
         if self.auth is AuthKind.OAUTH2 and (self.token_url is None or not self.client_id):
             raise ValueError("auth = 'oauth2' needs token_url and client_id")
@@ -99,10 +109,39 @@ class EmbeddedSettings(_Section):
     rules_dir: Path | None = None
 
 
+class LogFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
 class ServeSettings(_Section):
     host: str = "127.0.0.1"
     port: Annotated[Int, Field(ge=1, le=65535)] = 8470
     auth: AuthKind = AuthKind.BEARER
+    # TLS in serve itself (PEM files); with tls_client_ca, desks need a certificate it signed.
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    tls_client_ca: Path | None = None
+    max_body_bytes: Annotated[int, Field(ge=4096, le=1_048_576)] = 16_384
+    max_connections: Annotated[int, Field(ge=4, le=10_000)] = 256
+    header_timeout_s: Annotated[float, Field(gt=0, le=120)] = 10.0
+    body_timeout_s: Annotated[float, Field(gt=0, le=120)] = 10.0
+    keep_alive_s: Annotated[int, Field(ge=1, le=300)] = 5
+    auth_failures_max: Annotated[int, Field(ge=1, le=10_000)] = 10
+    auth_failures_window_s: Annotated[float, Field(gt=0, le=86_400)] = 60.0
+    log_format: LogFormat = LogFormat.TEXT
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        if (self.tls_cert is None) != (self.tls_key is None):
+            raise ValueError("tls_cert and tls_key go together")
+        if self.tls_client_ca is not None and self.tls_cert is None:
+            raise ValueError("tls_client_ca needs tls_cert and tls_key")
+        return self
+
+    @property
+    def tls(self) -> bool:
+        return self.tls_cert is not None
 
 
 class CardSettings(_Section):

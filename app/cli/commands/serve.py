@@ -4,15 +4,20 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import logging
 import socket
+from typing import TYPE_CHECKING
 
 from app.cli.context import EXIT_OK, EXIT_USAGE, CommandContext, write_lines
 from app.cli.labels import label
 from app.i18n import N_, translations
 from app.problems import AppError, Problem
 from app.services import make_eligibility
+
+if TYPE_CHECKING:
+    from app.settings.config import Config
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
 
@@ -39,6 +44,11 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
         "--host", help=N_("adres om op te luisteren (standaard uit de configuratie: 127.0.0.1)")
     )
     serve.add_argument("--port", type=int, help=N_("poort (standaard uit de configuratie: 8470)"))
+    serve.add_argument(
+        "--log-format",
+        choices=["text", "json"],  # app.settings.config.LogFormat (pydantic: not at start)
+        help=N_("logregels als tekst of als JSON-objecten (standaard uit de configuratie: text)"),
+    )
     serve.set_defaults(handler=run)
 
 
@@ -55,38 +65,67 @@ def serve_tokens() -> frozenset[str]:
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     # Starlette and uvicorn only here: no other command (nor the desk) needs them.
-    import uvicorn
-
-    from app.serve.api import EligibilityApi
-    from app.settings.config import AuthKind, BackendKind, load_config
+    from app.settings.config import BackendKind, load_config
 
     config = load_config(ctx.config_path)
     if config.backend is not BackendKind.EMBEDDED:
         raise AppError(Problem.CONFIG_INVALID, "serve needs backend = 'embedded'")
     host = args.host or config.serve.host
     port = config.serve.port if args.port is None else args.port
+    _refuse_no_auth_off_loopback(config, host, args, ctx)
     listening = _listen(host, port, ctx)
     if listening is None:
         return EXIT_USAGE
     try:
-        tokens = None if config.serve.auth is AuthKind.NONE else serve_tokens()
-        eligibility = make_eligibility(config, ctx.data_dir)
-    except BaseException:
-        listening.close()
-        raise
-    app = EligibilityApi(eligibility, tokens, mode=config.mode).app()
-    if config.training:
-        write_lines(ctx.out, label("training_banner", ctx.language))
-    write_lines(ctx.out, label("serving", ctx.language, url=f"http://{host}:{port}"))
-    server = uvicorn.Server(
-        uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
-    )
-    try:
-        server.run(sockets=[listening])
-    except KeyboardInterrupt:
-        pass  # Ctrl+C or SIGINT: uvicorn has shut down (uvicorn.run does the same)
+        return _serve(config, listening, args, ctx, url=(host, port))
     finally:
         listening.close()
+
+
+def _refuse_no_auth_off_loopback(
+    config: Config, host: str, args: argparse.Namespace, ctx: CommandContext
+) -> None:
+    """Checked here, not when the file loads: a desk that never serves still starts."""
+    from app.settings.config import NO_AUTH_OFF_LOOPBACK, AuthKind, config_path, is_loopback
+
+    if config.serve.auth is AuthKind.NONE and not is_loopback(host):
+        where = f"--host {host}" if args.host else f"{config_path(ctx.config_path)}: serve.host"
+        raise AppError(Problem.CONFIG_INVALID, f"{where}: {NO_AUTH_OFF_LOOPBACK}")
+
+
+def _serve(
+    config: Config,
+    listening: socket.socket,
+    args: argparse.Namespace,
+    ctx: CommandContext,
+    *,
+    url: tuple[str, int],
+) -> int:
+    import uvicorn
+
+    from app.serve.access_log import configure_logging
+    from app.serve.api import EligibilityApi
+    from app.serve.server import serve_limits, server_config
+    from app.settings.config import AuthKind, LogFormat, is_loopback
+
+    settings = config.serve
+    (host, port) = url
+    tokens = None if settings.auth is AuthKind.NONE else serve_tokens()
+    log_format = LogFormat(args.log_format or settings.log_format)
+    configure_logging(json_lines=log_format is LogFormat.JSON, verbose=args.verbose)
+    eligibility = make_eligibility(config, ctx.data_dir)
+    try:
+        api = EligibilityApi(eligibility, tokens, serve_limits(settings), mode=config.mode)
+        server = uvicorn.Server(server_config(api.app(), settings, host=host, port=port))
+        if not settings.tls and not is_loopback(host):
+            log.warning("serving plain HTTP off loopback: desks need TLS (tls_cert or a proxy)")
+        if config.training:
+            write_lines(ctx.out, label("training_banner", ctx.language))
+        scheme = "https" if settings.tls else "http"
+        write_lines(ctx.out, label("serving", ctx.language, url=f"{scheme}://{host}:{port}"))
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C: uvicorn has shut down cleanly
+            server.run(sockets=[listening])
+    finally:
         eligibility.close()
     return EXIT_OK
 
