@@ -37,6 +37,7 @@ class RecordKind(StrEnum):
     MANUAL_DECISION = "manual_decision"
     PROBLEM = "problem"
     CHECKPOINT = "checkpoint"
+    BATCH_RUN = "batch_run"  # one per batch run: counts and file hashes in ``detail`` (JSON)
 
 
 @dataclass(frozen=True, slots=True)
