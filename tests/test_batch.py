@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import logging
 import re
@@ -14,6 +15,7 @@ import pytest
 
 from app.audit.decisions import open_audit_store
 from app.audit.records import RecordKind
+from app.cli.main import main
 from app.settings.config import load_config
 from tests.batch_support import (
     ON_VT,
@@ -171,3 +173,32 @@ def test_batch_refuses_training_mode_and_an_unknown_service(tmp_path: Path) -> N
     assert code == 4
     assert "[UNKNOWN_SERVICE]" in stderr
     assert not (tmp_path / "x.csv").exists()
+
+
+class Terminal(io.StringIO):
+    """stderr as a terminal: the progress bar is drawn there."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_batch_draws_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    config = set_up(tmp_path)
+    source = write_input(tmp_path / "in.csv", [(f"T{i}", PEOPLE[i]) for i in range(5)])
+    argv = ["--config", str(config), "batch", "--service", SERVICE, str(source)]
+    terminal, out = Terminal(), io.StringIO()
+    assert main([*argv, "--out", str(tmp_path / "a.csv")], out=out, err=terminal) == 0
+    assert "5/5" in terminal.getvalue()
+    assert "100%" in terminal.getvalue()
+    code, _, stderr = run_cli(*argv, "--out", str(tmp_path / "b.csv"))
+    assert code == 0
+    assert "100%" not in stderr
+
+
+def test_batch_output_folder_missing_is_said_without_a_traceback(tmp_path: Path) -> None:
+    config = set_up(tmp_path)
+    source = write_input(tmp_path / "in.csv", [("A", PEOPLE[0])])
+    code, _, stderr = batch(config, source, tmp_path / "nergens" / "uit.csv")
+    assert code == 2
+    assert "cannot be written" in stderr
+    assert "Traceback" not in stderr

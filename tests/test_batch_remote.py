@@ -97,6 +97,8 @@ def test_batch_remote_that_stops_answering_leaves_the_rest_not_decided(tmp_path:
     assert "3 rijen NIET beslist" in stdout
     assert "regels: 4-6" in stdout
     assert "SOURCE_UNAVAILABLE" in stdout
+    everything = stdout + stderr + (tmp_path / "uit.csv").read_text(encoding="utf-8")
+    assert not any(number in everything for number in PEOPLE)
 
 
 def test_batch_remote_concurrent_failure_never_fills_in(tmp_path: Path) -> None:

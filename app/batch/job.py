@@ -61,13 +61,18 @@ def run_job(
     service = find_service(port, job.options.service)
     previous = read_previous(job.changes_since, job.form) if job.changes_since else None
     with BatchInput(job.input, job.form) as source, OutputFile(job.output, previous) as out:
-        summary = BatchRunner(port, job.options).run(source.rows(), out.write, progress)
-        summary.written = out.written
-        files = RunFiles(
-            input_sha256=file_sha256(job.input),
-            output_sha256=out.finish(),
-            changes_since_sha256=file_sha256(job.changes_since) if job.changes_since else None,
-        )
+        try:
+            summary = BatchRunner(port, job.options).run(source.rows(), out.write, progress)
+            summary.written = out.written
+            files = RunFiles(
+                input_sha256=file_sha256(job.input),
+                output_sha256=out.finish(),
+                changes_since_sha256=file_sha256(job.changes_since) if job.changes_since else None,
+            )
+        except OSError as exc:  # disk full, folder gone: the temporary file goes too
+            raise BatchFileError(
+                f"{job.output}: cannot be written ({exc.strerror or exc})"
+            ) from None
         record(run_entry(summary, files, service, by()))
         out.publish()
     return JobResult(summary, files, service)
