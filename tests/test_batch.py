@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import hashlib
 import io
 import json
@@ -95,7 +96,7 @@ def test_batch_decides_every_row_in_order_and_names_bad_rows_by_line(
     assert record["input_sha256"] == sha256(source)
     assert record["output_sha256"] == sha256(out)
     [entry] = batch_entries(config, tmp_path / "data")
-    assert (entry.staff_id, entry.service, entry.channel) == ("tester", SERVICE, "batch")
+    assert (entry.staff_id, entry.service, entry.channel) == (getpass.getuser(), SERVICE, "batch")
 
 
 def test_batch_reads_what_excel_writes(tmp_path: Path) -> None:

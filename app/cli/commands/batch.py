@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import getpass
 import signal
 import threading
 from pathlib import Path
@@ -95,7 +96,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         form=CsvFormat(delimiter=args.delimiter, encoding=args.encoding),
         changes_since=args.changes_since,
     )
-    staff = staff_id(config)
+    staff = _os_user() or staff_id(config)
     audit = open_audit_store(config, ctx.data_dir)
     with audit.session():  # opened and its key checked now, not after the last row
         pass
@@ -159,6 +160,15 @@ def _data_lines(path: Path) -> int | None:
     except OSError:
         return None
     return max(lines - 1, 0)
+
+
+def _os_user() -> str | None:
+    """Who runs the batch: the operating system's login name (the record's staff id)."""
+    try:
+        login = getpass.getuser()
+    except (OSError, KeyError):
+        return None
+    return login if 0 < len(login) <= 64 else None
 
 
 def _positive(text: str) -> int:
