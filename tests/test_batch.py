@@ -203,3 +203,10 @@ def test_batch_output_folder_missing_is_said_without_a_traceback(tmp_path: Path)
     assert code == 2
     assert "cannot be written" in stderr
     assert "Traceback" not in stderr
+    code, _, stderr = batch(config, source, tmp_path)
+    assert code == 2
+    assert "is a folder" in stderr
+    code, _, stderr = batch(config, source, source)
+    assert code == 2
+    assert "would overwrite the input" in stderr
+    assert source.read_text(encoding="utf-8").startswith("ref,insz")

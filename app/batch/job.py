@@ -89,5 +89,7 @@ def find_service(port: EligibilityPort, code: str) -> Service:
 def _check_paths(job: BatchJob) -> None:
     if not job.input.is_file():
         raise BatchFileError(f"{job.input}: no such file")
+    if job.output.is_dir():
+        raise BatchFileError(f"{job.output}: is a folder; name the output file")
     if job.output.exists() and job.output.samefile(job.input):
         raise BatchFileError(f"{job.output}: the output would overwrite the input")
