@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a file: the repository root holds app/ and eid/
@@ -107,29 +108,37 @@ def write_config(workdir: Path, name: str, backend: str, sections: str) -> Path:
     return path
 
 
-def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """Seconds from spawn to exit, peak RSS in MB of that process alone, and its exit code.
+@dataclass(frozen=True, slots=True)
+class Measured:
+    seconds: float  # wall clock, spawn to exit
+    cpu_seconds: float  # user + system: less at the mercy of other processes on the machine
+    peak_mb: float
+    code: int
 
-    The peak comes from ``/usr/bin/time`` (a small process between us and the child): a child
+
+def run_measured(argv: list[str], env: dict[str, str]) -> Measured:
+    """Wall and CPU seconds, peak RSS in MB of that process alone, and its exit code.
+
+    The figures come from ``/usr/bin/time`` (a small process between us and the child): a child
     forked straight from this process would count this process's memory at the fork as its own.
     """
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as report:
         started = time.perf_counter()
         child = subprocess.run(
-            [TIME, "-f", "%M", "-o", report.name, *argv],
+            [TIME, "-f", "%M %U %S", "-o", report.name, *argv],
             env=env, stdout=subprocess.DEVNULL, cwd=ROOT, check=False,
         )  # fmt: skip
         elapsed = time.perf_counter() - started
-        peak_kib = int(report.read().split()[-1])
-    return elapsed, peak_kib / 1024, child.returncode
+        peak_kib, user, system = report.read().split()[-3:]
+    return Measured(elapsed, float(user) + float(system), int(peak_kib) / 1024, child.returncode)
 
 
 def baliecheck(*argv: str) -> list[str]:
     return [sys.executable, "-c", "from app.cli.main import main; raise SystemExit(main())", *argv]
 
 
-def engine_floor(store_file: Path, population: Path) -> float:
-    """Advices/s of the engine alone over the first FLOOR_ROWS rows, in this process."""
+def engine_floor(store_file: Path, population: Path) -> tuple[float, float]:
+    """Advices per second and per CPU-second of the engine alone over FLOOR_ROWS rows."""
     with population.open(encoding="utf-8") as stream:
         next(stream)
         people = [
@@ -139,10 +148,11 @@ def engine_floor(store_file: Path, population: Path) -> float:
     store = SourceStore(store_file, key=pseudonym_key(KeyringCredentials()))
     engine = EmbeddedEligibility(load_rules(rules_dir()), store)
     try:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         for number in people:
             engine.advise(AdviceQuery(SERVICE, number, "bench", Channel.MANUAL))
-        return len(people) / (time.perf_counter() - started)
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        return len(people) / wall, len(people) / cpu
     finally:
         engine.close()
 
@@ -157,11 +167,13 @@ def batch_argv(config: Path, population: Path, out: Path, *extra: str) -> list[s
 def bench_embedded(workdir: Path, rows: int, population: Path, store_file: Path) -> None:
     config = write_config(workdir, "embedded.toml", "embedded", _store_section(store_file))
     argv = batch_argv(config, population, workdir / "out-embedded.csv")
-    elapsed, peak, code = run_measured(argv, env_for(workdir))
-    print(f"embedded  {rows:,} rows in {elapsed:.1f} s: {rows / elapsed:,.0f} rows/s "
-          f"(target >= 15 000), peak RSS {peak:.0f} MB (target < 150), exit {code}")  # fmt: skip
-    floor = engine_floor(store_file, population)
-    print(f"floor     engine.advise alone, in-process: {floor:,.0f} advices/s")
+    run = run_measured(argv, env_for(workdir))
+    print(f"embedded  {rows:,} rows in {run.seconds:.1f} s: {rows / run.seconds:,.0f} rows/s "
+          f"(target >= 15 000), {rows / run.cpu_seconds:,.0f} rows per CPU-second, "
+          f"peak RSS {run.peak_mb:.0f} MB (target < 150), exit {run.code}")  # fmt: skip
+    wall, cpu = engine_floor(store_file, population)
+    print(f"floor     engine.advise alone, in-process: {wall:,.0f} advices/s, "
+          f"{cpu:,.0f} per CPU-second")  # fmt: skip
 
 
 def bench_served(workdir: Path, rows: int, population: Path, store_file: Path) -> None:
@@ -176,12 +188,13 @@ def bench_served(workdir: Path, rows: int, population: Path, store_file: Path) -
         remote = f'[remote]\nbase_url = "http://127.0.0.1:{port}"\nauth = "none"\n'
         config = write_config(workdir, "remote.toml", "remote", remote)
         argv = batch_argv(config, population, workdir / "out-served.csv", "--concurrency", "8")
-        elapsed, peak, code = run_measured(argv, env)
+        run = run_measured(argv, env)
     finally:
         server.terminate()
         server.wait(10)
-    print(f"served    {rows:,} rows in {elapsed:.1f} s: {rows / elapsed:,.0f} rows/s "
-          f"(target >= 1 000), 8 concurrent, client peak {peak:.0f} MB, exit {code}")  # fmt: skip
+    print(f"served    {rows:,} rows in {run.seconds:.1f} s: {rows / run.seconds:,.0f} rows/s "
+          f"(target >= 1 000), 8 concurrent, client {run.cpu_seconds:.0f} CPU-s, "
+          f"peak {run.peak_mb:.0f} MB, exit {run.code}")  # fmt: skip
     same = (workdir / "out-served.csv").read_bytes() == (workdir / "out-embedded.csv").read_bytes()
     print(f"          same output as embedded: {same}")
 
@@ -211,10 +224,11 @@ def bench_report(workdir: Path, records: int) -> None:
     config = write_config(folder, "report.toml", "embedded", "")
     argv = baliecheck("--config", str(config), "report", "--from", "2026-01-01", "--to",
                       "2026-01-31", "--out", str(folder / "report.html"))  # fmt: skip
-    elapsed, peak, code = run_measured(argv, env)
+    run = run_measured(argv, env)
     size = (folder / "report.html").stat().st_size / 1024
-    print(f"report    {records:,} records in {elapsed:.1f} s (target < 10), peak {peak:.0f} MB, "
-          f"HTML {size:.0f} KiB, exit {code}")  # fmt: skip
+    print(f"report    {records:,} records in {run.seconds:.1f} s (target < 10), "
+          f"{run.cpu_seconds:.1f} CPU-s, peak {run.peak_mb:.0f} MB, HTML {size:.0f} KiB, "
+          f"exit {run.code}")  # fmt: skip
 
 
 def main() -> None:
