@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from app.audit.decisions import open_audit_store
 from app.audit.records import AuditEntry, RecordKind
+from app.resource_paths import rules_dir
 from app.settings.config import load_config
 from tests.batch_support import run_cli
 
@@ -119,3 +120,20 @@ def test_report_refuses_a_backwards_period_and_handles_an_empty_one(tmp_path: Pa
                          "--to", "2025-01-31", "--out", str(tmp_path / "e.html"))  # fmt: skip
     assert code == 0
     assert "Geen gegevens in deze periode." in (tmp_path / "e.html").read_text(encoding="utf-8")
+
+
+def test_report_without_the_services_outcomes_leaves_the_share_unknown(tmp_path: Path) -> None:
+    config = fill(tmp_path)
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    shipped = rules_dir() / "lez-registratie.toml"
+    (rules / shipped.name).write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(f'{text}[embedded]\nrules_dir = "{rules.as_posix()}"\n', encoding="utf-8")
+    code, _, stderr = report(config, tmp_path / "r.html", "--period", "week")
+    assert code == 0, stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    main = re.search(r"<td>2026-W10</td>(.*?)</tr>", page)
+    assert main is not None
+    assert re.findall(r"<td>(.*?)</td>", main.group(1))[:3] == ["22", "?", "?"]
+    assert not (tmp_path / "data" / "sources.sqlite").exists()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from app.audit.decisions import open_audit_store
 from app.cli.context import EXIT_OK, EXIT_USAGE, CommandContext, write_lines
+from app.eligibility.embedded.rules import load_rules
 from app.i18n import translations
 from app.problems import AppError
 from app.report.charts import (
@@ -30,8 +31,9 @@ from app.report.charts import (
 from app.report.figures import Period, collect
 from app.report.page import render_page
 from app.report.table import lines
+from app.resource_paths import rules_dir
 from app.services import make_eligibility
-from app.settings.config import load_config
+from app.settings.config import BackendKind, load_config
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -107,15 +109,24 @@ def _write_csv(take_up: TakeUp, path: Path) -> None:
 
 
 def _eligible_outcomes(config: Config, ctx: CommandContext) -> dict[str, frozenset[str]]:
-    """Each service's outcome codes that are a right, from the backend's catalogue."""
-    port = make_eligibility(config, ctx.data_dir)
+    """Each service's outcome codes that are a right: the rule files, or the backend's catalogue.
+
+    Without a catalogue the share with a right stays blank ("?"), never a guess.
+    """
     try:
-        services = port.services()
+        if config.backend is BackendKind.EMBEDDED and not config.training:
+            services = tuple(
+                r.service for r in load_rules(config.embedded.rules_dir or rules_dir())
+            )
+        else:
+            port = make_eligibility(config, ctx.data_dir)
+            try:
+                services = port.services()
+            finally:
+                port.close()
     except AppError as exc:
         log.warning("no catalogue (%s): the share with a right stays blank", exc.problem)
         return {}
-    finally:
-        port.close()
     return {s.code: frozenset(o.code for o in s.outcomes if o.eligible) for s in services}
 
 
