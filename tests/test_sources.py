@@ -62,9 +62,11 @@ def is_member(store: SourceStore, name: str, digits: str, on: dt.date = DAY) -> 
     return store.member(name, store.pseudonym(NationalNumber(digits)), on)
 
 
-def import_error(store: SourceStore, name: str, path: Path, **options: bool) -> AppError:
+def import_error(
+    store: SourceStore, name: str, path: Path, *, allow_empty: bool = False
+) -> AppError:
     with pytest.raises(AppError) as caught:
-        store.import_csv(name, path, as_of=AS_OF, **options)
+        store.import_csv(name, path, as_of=AS_OF, allow_empty=allow_empty)
     return caught.value
 
 
@@ -100,7 +102,7 @@ def test_sources_bad_rows_are_named_by_line_and_nothing_is_imported(
         [NUMBERS[1], "2026-01-01", ""],  # line 2: good
         [bad_checksum, "", ""],  # line 3
         [NUMBERS[2], "2026-02-30", ""],  # line 4: no such day
-        [NUMBERS[3], "01/02/2026", ""],  # line 5
+        [NUMBERS[3], "31/02/2026", ""],  # line 5: no such day, written as Excel does
         [NUMBERS[4], "2026-05-01", "2026-04-01"],  # line 6: from after to
         [NUMBERS[5]],  # line 7: one column
         [NUMBERS[5][1:], "", ""],  # line 8: leading zero lost (10 digits)
@@ -111,12 +113,12 @@ def test_sources_bad_rows_are_named_by_line_and_nothing_is_imported(
     assert error.problem is Problem.SOURCE_FILE_INVALID
     for line, words in [
         (3, "insz is not a valid national register or BIS number"),
-        (4, "valid_from is not an ISO date"),
-        (5, "valid_from is not an ISO date"),
+        (4, "valid_from is not a real day"),
+        (5, "valid_from is not a real day"),
         (6, "valid_from is after valid_to"),
         (7, "1 columns, expected 3"),
         (8, "insz has 10 digits (a leading zero lost"),
-        (9, "valid_from is not an ISO date"),
+        (9, "valid_from is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
     ]:
         assert f"line {line}: {words}" in error.detail
     assert "line 2:" not in error.detail
@@ -162,8 +164,7 @@ def test_sources_zero_byte_file_is_refused_even_when_empty_is_allowed(
     [
         ("nummer", "found 1 column(s) with other names"),
         ("insz,valid_from", "found 2 column(s)"),
-        ("INSZ", "found 1 column(s)"),
-        ("insz;valid_from;valid_to", "separated by commas, not semicolons"),
+        ("insz;valid_from", "found 2 column(s)"),
         (NUMBERS[0], "it holds data (the header is missing)"),
     ],
 )
@@ -182,8 +183,8 @@ def test_sources_wrong_header(
 def test_sources_unreadable_files(store: SourceStore, tmp_path: Path) -> None:
     assert "cannot be read" in import_error(store, "l", tmp_path / "missing.csv").detail
     latin = tmp_path / "latin.csv"
-    latin.write_bytes(b"insz\n" + f"{NUMBERS[0]}\n".encode() + b"caf\xe9\n")
-    assert "not UTF-8" in import_error(store, "l", latin).detail
+    latin.write_bytes(b"insz\n" + f"{NUMBERS[0]}\n".encode() + b"caf\x81\n")
+    assert "neither UTF-8 nor Windows-1252" in import_error(store, "l", latin).detail
     broken = tmp_path / "broken.csv"
     broken.write_text(f'insz\n"{NUMBERS[0]}"x\n', encoding="utf-8")
     assert "line 2: not valid CSV" in import_error(store, "l", broken).detail

@@ -309,3 +309,26 @@ def test_translations_desk_shows_french(
         window.close()
     finally:
         session.stop()
+
+
+def _help_texts(parser: argparse.ArgumentParser) -> list[str]:
+    """Every help text of ``parser`` and its subcommands, as the code writes them."""
+    texts = [parser.description or ""]
+    for action in parser._actions:  # noqa: SLF001 - argparse has no public list
+        if action.help and action.help is not argparse.SUPPRESS:
+            texts.append(action.help)
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            texts += [choice.help or "" for choice in action._choices_actions]  # noqa: SLF001
+            for subparser in action.choices.values():
+                texts += _help_texts(subparser)
+    return [text for text in texts if text]
+
+
+def test_translations_every_help_text_of_the_command_line_is_in_the_catalogue() -> None:
+    """A help text written in English (or not marked N_) would stay untranslated in --help."""
+    from app.cli.main import _build_parser  # without argparse_words: its own words as msgids
+
+    known = {entry.id for entry in catalogue(Language.FR) if entry.id}
+    known |= {entry.id for entry in catalogue(Language.FR, "argparse") if entry.id}
+    missing = [text for text in _help_texts(_build_parser(Language.NL)) if text not in known]
+    assert not missing, f"help texts not in the catalogue (mark them N_, in Dutch): {missing}"

@@ -48,6 +48,7 @@ class RecordKind(StrEnum):
     CHECKPOINT = "checkpoint"
     DELIVERED = "delivered"  # the backend gave a receipt for an outbox entry (detail: of, receipt)
     REJECTED = "rejected"  # the backend refused an outbox entry for good (detail: of, problem)
+    BATCH_RUN = "batch_run"  # one per batch run: counts and file hashes in ``detail`` (JSON)
 
 
 CORE_COLUMNS = (

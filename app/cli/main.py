@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from app import logsafe
 from app.cli.commands import audit, card, check, credentials, selftest, serve, simulate, sources
+from app.cli.commands import batch as batch_cmd
+from app.cli.commands import report as report_cmd
 from app.cli.context import (
     EXIT_CARD_PROBLEM,
     EXIT_FAILED,
@@ -33,7 +35,18 @@ from eid.errors import EidError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-COMMAND_MODULES = (card, check, sources, serve, credentials, simulate, audit, selftest)
+COMMAND_MODULES = (
+    card,
+    check,
+    sources,
+    serve,
+    credentials,
+    simulate,
+    audit,
+    selftest,
+    batch_cmd,
+    report_cmd,
+)
 
 # Problems of this installation (exit 2); everything else above the card is "no advice" (4).
 USAGE_PROBLEMS = frozenset(

@@ -17,32 +17,24 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli.context import EXIT_OK, EXIT_USAGE, CommandContext, aligned, write_lines
 from app.cli.labels import label
-from app.desk.headless import (
-    ask,
-    backend_mode,
-    fetch_catalogue,
-    read_national_number,
-    run_mode,
-    wait_for_card,
-)
-from app.eligibility.verdicts import plain_text
-from app.eligibility.wire import Channel, RunMode
 from app.i18n import N_, translations
 from app.services import make_card_reader, make_card_verifier, make_eligibility
-from app.settings.config import load_config
-from eid.insz import NationalNumber, NumberDefect, number_defect
 
 if TYPE_CHECKING:
-    from app.eligibility.wire import Advice, LocalizedText
+    from app.eligibility.wire import Advice, Channel, LocalizedText
     from app.language import Language
     from app.settings.config import Config
+    from eid.insz import NationalNumber
+
+# The engine, pydantic's models and the card stack load when the command runs, not at every
+# start of the program (bench/cli_start.py): the tables below are keyed by their enum values.
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
 
-MODE_LINES = {
-    RunMode.PRODUCTION: N_("Werkwijze: productie"),
-    RunMode.ACCEPTANCE: N_("Werkwijze: ACCEPTATIE — TESTKAARTEN TOEGELATEN, niet voor burgers"),
-    RunMode.TRAINING: N_(
+MODE_LINES = {  # app.eligibility.wire.RunMode
+    "production": N_("Werkwijze: productie"),
+    "acceptance": N_("Werkwijze: ACCEPTATIE — TESTKAARTEN TOEGELATEN, niet voor burgers"),
+    "training": N_(
         "Werkwijze: OEFENMODUS — voorbeeldkaart en voorbeeldgegevens; "
         "een kaart in een echte lezer wordt niet gelezen"
     ),
@@ -50,13 +42,13 @@ MODE_LINES = {
 TYPED_INVALID = N_(
     "Fout: het ingegeven rijksregisternummer is niet geldig: {reason}. [INVALID_INSZ]"
 )
-DEFECTS = {
-    NumberDefect.EMPTY: N_("er werd niets ingegeven"),
-    NumberDefect.NOT_DIGITS: N_("het bevat iets anders dan cijfers"),
-    NumberDefect.TOO_SHORT: N_("te kort, er zijn 11 cijfers nodig"),
-    NumberDefect.TOO_LONG: N_("te lang, er zijn 11 cijfers nodig"),
-    NumberDefect.CHECKSUM: N_("de controlecijfers kloppen niet (een tikfout?)"),
-    NumberDefect.DATE: N_("de geboortedatum in het nummer bestaat niet"),
+DEFECTS = {  # eid.insz.NumberDefect
+    "empty": N_("er werd niets ingegeven"),
+    "not-digits": N_("het bevat iets anders dan cijfers"),
+    "too-short": N_("te kort, er zijn 11 cijfers nodig"),
+    "too-long": N_("te lang, er zijn 11 cijfers nodig"),
+    "checksum": N_("de controlecijfers kloppen niet (een tikfout?)"),
+    "date": N_("de geboortedatum in het nummer bestaat niet"),
 }
 
 
@@ -91,13 +83,18 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from app.desk.headless import ask, backend_mode, fetch_catalogue, run_mode
+    from app.eligibility.wire import Channel
+    from app.settings.config import load_config
+    from eid.insz import NationalNumber, number_defect
+
     config = load_config(ctx.config_path)
     if args.insz is not None:
         text = sys.stdin.readline() if args.insz == "-" else args.insz
         defect = number_defect(text)
         if defect is not None:
             words = translations(ctx.language).gettext
-            write_lines(ctx.err, words(TYPED_INVALID).format(reason=words(DEFECTS[defect])))
+            write_lines(ctx.err, words(TYPED_INVALID).format(reason=words(DEFECTS[defect.value])))
             return EXIT_USAGE
         number, channel = NationalNumber(text.strip()), Channel.MANUAL
     else:  # a card not confirmed genuine ends here: the backend is not even contacted
@@ -106,7 +103,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     try:
         mode = run_mode(config.mode, backend_mode(eligibility))
         if not args.json:
-            write_lines(ctx.out, translations(ctx.language).gettext(MODE_LINES[mode]))
+            write_lines(ctx.out, translations(ctx.language).gettext(MODE_LINES[mode.value]))
         catalogue = fetch_catalogue(eligibility, args.service)
         advice = ask(
             eligibility,
@@ -127,6 +124,8 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _read_card(args: argparse.Namespace, config: Config) -> NationalNumber:
+    from app.desk.headless import read_national_number, wait_for_card
+
     verifier = make_card_verifier(config)
     reader = make_card_reader(training=config.training)
     try:
@@ -158,6 +157,8 @@ def verdict_json(advice: Advice, channel: Channel, language: Language) -> dict[s
 
 
 def describe_verdict(advice: Advice, channel: Channel, language: Language) -> list[str]:
+    from app.eligibility.verdicts import plain_text
+
     outcome = advice.outcome
     verdict = label("eligible_yes" if outcome.eligible else "eligible_no", language)
     as_of = advice.data_as_of.isoformat() if advice.data_as_of else label("unknown", language)

@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli.context import EXIT_OK, CommandContext, write_lines
+from app.cli.context import EXIT_FAILED, EXIT_OK, CommandContext, write_lines
 from app.i18n import N_, translations
+from app.problems import AppError, Problem
 from app.services import store_path
+from app.tables.excel_csv import CsvFormat, delimiter_arg
 
 if TYPE_CHECKING:
     from app.eligibility.embedded.source_store import SourceList, SourceStore
@@ -47,25 +50,77 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
             "een lijst zonder rijen aanvaarden (anders geweigerd, als waarschijnlijke vergissing)"
         ),
     )
+    add_format_options(importer)
     actions.add_parser("list", help=N_("namen, aantallen rijen en datums van de ingelezen lijsten"))
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
-    """Import or list; an AppError goes to the command line's one error reporter."""
-    store = open_store(ctx)
+    """Import or list; the store's own failures said for an admin, other AppErrors go on."""
     try:
-        if args.sources_action == "import":
-            as_of = args.as_of or dt.date.today()
-            imported = store.import_csv(
-                args.name, args.file, as_of=as_of, allow_empty=args.allow_empty
-            )
-            write_lines(ctx.out, _imported_line(imported, ctx.language))
-        else:
-            write_lines(ctx.out, *describe_lists(store.lists(), ctx.language))
-    finally:
-        store.close()
+        store = open_store(ctx)
+        try:
+            if args.sources_action == "import":
+                _import(store, args, ctx)
+            else:
+                write_lines(ctx.out, *describe_lists(store.lists(), ctx.language))
+        finally:
+            store.close()
+    except AppError as exc:
+        if exc.problem is not Problem.SOURCE_UNAVAILABLE:
+            raise
+        write_lines(ctx.err, *store_failure_lines(exc.detail, ctx.language))
+        return EXIT_FAILED
     return EXIT_OK
+
+
+def _import(store: SourceStore, args: argparse.Namespace, ctx: CommandContext) -> None:
+    as_of = args.as_of or dt.date.today()
+    form = CsvFormat(delimiter=args.delimiter, encoding=args.encoding)
+    imported = store.import_csv(
+        args.name, args.file, as_of=as_of, allow_empty=args.allow_empty, form=form
+    )
+    write_lines(ctx.out, _imported_line(imported, ctx.language))
+    if imported.duplicates:
+        text = translations(ctx.language).ngettext(
+            "{count} dubbele rij (zelfde persoon, zelfde data) werd één keer geteld.",
+            "{count} dubbele rijen (zelfde persoon, zelfde data) werden één keer geteld.",
+            imported.duplicates,
+        )
+        write_lines(ctx.out, text.format(count=imported.duplicates))
+
+
+def add_format_options(parser: argparse.ArgumentParser) -> None:
+    """``--delimiter`` and ``--encoding``, for a file whose dialect detection guesses wrong."""
+    parser.add_argument(
+        "--delimiter",
+        type=_delimiter,
+        metavar="SEP",
+        help=N_("scheidingsteken: ',', ';' of 'tab' (standaard: uit de kopregel afgeleid)"),
+    )
+    parser.add_argument(
+        "--encoding",
+        type=_encoding,
+        metavar="NAME",
+        help=N_("tekenset, bv. utf-8 of cp1252 (standaard: een BOM, anders UTF-8, anders cp1252)"),
+    )
+
+
+def store_failure_lines(detail: str, language: Language) -> list[str]:
+    """An admin's account of a store that cannot be opened or written: the file and the cause."""
+    _ = translations(language).gettext
+    lower = detail.lower()
+    if "readonly" in lower or "read-only" in lower or "permission denied" in lower:
+        cause = _("De map of het bestand is alleen-lezen: geef schrijfrechten of kies een map.")
+    elif "full" in lower or "no space" in lower:
+        cause = _("De schijf is vol: maak ruimte vrij en probeer opnieuw.")
+    else:
+        cause = _("Controleer of de map bestaat en beschrijfbaar is, en het bestand heel is.")
+    return [
+        _("Fout: de lijstenopslag kan niet geopend of geschreven worden [SOURCE_UNAVAILABLE]"),
+        f"  {detail}",
+        cause,
+    ]
 
 
 def open_store(ctx: CommandContext) -> SourceStore:
@@ -122,6 +177,20 @@ def _list_name(text: str) -> str:
             N_("een lijstnaam bestaat uit kleine letters, cijfers en _, en begint met een letter")
         )
     return text
+
+
+def _delimiter(text: str) -> str:
+    try:
+        return delimiter_arg(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _encoding(text: str) -> str:
+    try:
+        return codecs.lookup(text).name
+    except LookupError:
+        raise argparse.ArgumentTypeError("unknown encoding (e.g. utf-8, cp1252)") from None
 
 
 def _iso_date(text: str) -> dt.date:

@@ -6,13 +6,11 @@ Reasons name the line and what is wrong, never the cell's content (it may be a n
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 from app.problems import AppError, Problem
+from app.tables.excel_csv import CsvFormat, TableError, open_table, parse_date
 from eid.errors import EidError
 from eid.insz import NationalNumber
 
@@ -22,7 +20,6 @@ if TYPE_CHECKING:
 
 HEADERS: Final = (("insz",), ("insz", "valid_from", "valid_to"))
 MAX_REPORTED = 20
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 ListRow = tuple[str, str | None, str | None]
 """The 11 digits, valid_from and valid_to (ISO text; None = open)."""
@@ -45,13 +42,14 @@ class BadRows:
         return "; ".join(self.lines) + (f"; and {more} more bad rows" if more else "")
 
 
-def read_list_file(path: Path, bad: BadRows) -> Iterator[ListRow]:
+def read_list_file(path: Path, bad: BadRows, form: CsvFormat | None = None) -> Iterator[ListRow]:
     """Every good row of the file, streamed; bad rows are counted in ``bad`` instead.
 
-    SOURCE_FILE_INVALID when the file cannot be read at all (missing, not UTF-8, not CSV, no
-    or a wrong header).
+    SOURCE_FILE_INVALID when the file cannot be read at all (missing, not text, not CSV, no
+    or a wrong header). The separator and encoding are Excel's as ``app.tables`` detects them,
+    unless ``form`` names them.
     """
-    for line, cells, width in _read_csv(path):
+    for line, cells, width in _read_csv(path, form):
         row = _parse_row(cells, width)
         if isinstance(row, str):
             bad.add(line, row)
@@ -59,28 +57,15 @@ def read_list_file(path: Path, bad: BadRows) -> Iterator[ListRow]:
             yield row
 
 
-def _read_csv(path: Path) -> Iterator[tuple[int, list[str], int]]:
+def _read_csv(path: Path, form: CsvFormat | None) -> Iterator[tuple[int, list[str], int]]:
     """(line number, cells, header width) for each non-blank data row; the header checked."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as stream:
-            reader = csv.reader(stream, strict=True)
-            width = _check_header(path, next(reader, None))
-            for cells in reader:
-                if cells:
-                    yield reader.line_num, cells, width
-    except OSError as exc:
-        raise AppError(
-            Problem.SOURCE_FILE_INVALID, f"{path}: cannot be read ({exc.strerror or exc})"
-        ) from None
-    except UnicodeDecodeError:
-        raise AppError(
-            Problem.SOURCE_FILE_INVALID, f"{path}: not UTF-8 text (save the file as UTF-8 CSV)"
-        ) from None
-    except csv.Error as exc:
-        line = reader.line_num
-        raise AppError(
-            Problem.SOURCE_FILE_INVALID, f"{path}, line {line}: not valid CSV ({exc})"
-        ) from None
+        with open_table(path, form) as table:
+            width = _check_header(path, list(table.header))
+            for line, cells in table.rows():
+                yield line, cells, width
+    except TableError as exc:
+        raise AppError(Problem.SOURCE_FILE_INVALID, str(exc)) from None
 
 
 def _check_header(path: Path, header: list[str] | None) -> int:
@@ -91,8 +76,6 @@ def _check_header(path: Path, header: list[str] | None) -> int:
     expected = "the first line must be 'insz' or 'insz,valid_from,valid_to'"
     if header and _looks_like_number(header[0]):
         reason = f"{expected}; it holds data (the header is missing)"
-    elif len(header) == 1 and ";" in header[0]:
-        reason = f"{expected}, separated by commas, not semicolons"
     else:
         reason = f"{expected}; found {len(header)} column(s) with other names"
     raise AppError(Problem.SOURCE_FILE_INVALID, f"{path}, line 1: {reason}")
@@ -128,15 +111,9 @@ def _number_reason(cell: str, exc: EidError) -> str:
 
 
 def _date(cell: str, column: str) -> str | None:
-    """The ISO date text, or None for an open end; ValueError if it is no valid ISO date."""
-    text = cell.strip()
-    if not text:
-        return None
-    reason = f"{column} is not an ISO date (YYYY-MM-DD) and not empty"
-    if not _ISO_DATE.match(text):
-        raise ValueError(reason)
+    """The ISO date text, or None for an open end; ValueError if it is no date (ISO or d/m/y)."""
     try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(reason) from None
-    return text
+        day = parse_date(cell)
+    except ValueError as exc:
+        raise ValueError(f"{column} is {exc}") from None
+    return day.isoformat() if day is not None else None

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from pathlib import Path
     from types import TracebackType
 
+    from app.tables.excel_csv import CsvFormat
     from eid.insz import NationalNumber
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,7 @@ class SourceList:
     as_of: dt.date
     imported_at: dt.datetime
     key_matches: bool = True
+    duplicates: int = 0  # rows found twice or more in the file, kept once (an import only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,14 +174,21 @@ class SourceStore:
         return name in found.member_of
 
     def import_csv(
-        self, name: str, path: Path, *, as_of: dt.date, allow_empty: bool = False
+        self,
+        name: str,
+        path: Path,
+        *,
+        as_of: dt.date,
+        allow_empty: bool = False,
+        form: CsvFormat | None = None,
     ) -> SourceList:
         """Replace list ``name`` with the rows of a CSV file, all or nothing.
 
         Header ``insz`` or ``insz,valid_from,valid_to`` (ISO dates, empty = open). Every row is
         checked; if any is bad, nothing is imported and the error names the bad lines. A list
         without rows is refused unless ``allow_empty``: an empty yearly list by mistake would
-        turn every "yes" into "no".
+        turn every "yes" into "no". The same row twice (same person, same dates) is kept
+        once; ``SourceList.duplicates`` says how many were dropped.
         """
         if not LIST_NAME.match(name):
             raise AppError(
@@ -190,7 +199,7 @@ class SourceStore:
             conn = _connect(self.path)
         try:
             with self._errors:
-                count = self._stage(conn, path)
+                count = self._stage(conn, path, form)
             if count == 0 and not allow_empty:
                 raise AppError(
                     Problem.SOURCE_FILE_INVALID,
@@ -204,7 +213,7 @@ class SourceStore:
         log.info("source list %s imported: %d rows as of %s", name, count, as_of)
         return imported
 
-    def _stage(self, conn: sqlite3.Connection, path: Path) -> int:
+    def _stage(self, conn: sqlite3.Connection, path: Path, form: CsvFormat | None) -> int:
         """Check and hash every row into a temporary table; the count, or SOURCE_FILE_INVALID."""
         conn.execute(
             "CREATE TEMP TABLE staged (pseudonym BLOB NOT NULL, valid_from TEXT, valid_to TEXT)"
@@ -213,7 +222,7 @@ class SourceStore:
         batch: list[tuple[bytes, str | None, str | None]] = []
         count = 0
         conn.execute("BEGIN")
-        for digits, valid_from, valid_to in read_list_file(path, bad):
+        for digits, valid_from, valid_to in read_list_file(path, bad, form):
             count += 1
             if bad.count:
                 continue  # nothing will be imported: only look for more bad rows
@@ -248,23 +257,26 @@ class SourceStore:
                 "SELECT (SELECT COALESCE(MAX(list_id), 0) + 1 FROM source_lists), "
                 "(SELECT COALESCE(MAX(rowid), 0) + 1 FROM source_rows)"
             ).fetchone()
-            conn.execute(
+            kept = conn.execute(
                 "INSERT INTO source_rows (list_id, pseudonym, valid_from, valid_to) "
-                "SELECT ?, pseudonym, valid_from, valid_to FROM temp.staged ORDER BY pseudonym",
+                "SELECT DISTINCT ?, pseudonym, valid_from, valid_to FROM temp.staged "
+                "ORDER BY pseudonym",
                 (new_id,),
-            )
+            ).rowcount
             if old is not None:  # the list_id check keeps other lists safe whatever the range
                 conn.execute(
                     "DELETE FROM source_rows WHERE rowid BETWEEN ? AND ? AND list_id = ?",
                     (old[1], old[2], old[0]),
                 )
-            entry = (name, new_id, as_of.isoformat(), imported_at.isoformat(), count)
+            entry = (name, new_id, as_of.isoformat(), imported_at.isoformat(), kept)
             conn.execute(
                 "INSERT OR REPLACE INTO source_lists (name, list_id, as_of, imported_at, "
                 "row_count, key_check, first_row, last_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (*entry, self._key_check, first_row, first_row + count - 1),
+                (*entry, self._key_check, first_row, first_row + kept - 1),
             )
-        return SourceList(name=name, rows=count, as_of=as_of, imported_at=imported_at)
+        return SourceList(
+            name=name, rows=kept, as_of=as_of, imported_at=imported_at, duplicates=count - kept
+        )
 
 
 def _connect(path: Path) -> sqlite3.Connection:
