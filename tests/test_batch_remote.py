@@ -16,7 +16,7 @@ from app.eligibility.wire import PROBLEM_TYPE_PREFIX
 from app.serve.api import EligibilityApi
 from app.services import make_eligibility
 from app.settings.config import load_config
-from tests.bad_backend import ADVICE_DOC, SERVICE_DOC, BadBackend, Reply, json_reply
+from tests.bad_backend import ADVICE_DOC, KANSENTARIEF, SERVICE_DOC, BadBackend, Reply, json_reply
 from tests.batch_support import PEOPLE, SERVICE, output_rows, run_cli, set_up, write_input
 from tests.served import ServedApp
 
@@ -151,3 +151,27 @@ def _wait_for(condition: object) -> None:
     while not callable(condition) or not condition():
         assert time.monotonic() < deadline, "the batch run did not start"
         time.sleep(0.02)
+
+
+def test_batch_remote_never_writes_an_outcome_its_catalogue_contradicts(tmp_path: Path) -> None:
+    """The same verdict check as the desk: a contradicting or expired advice is a row's
+    problem, never an outcome handed to a third party."""
+    contradicting = ADVICE_DOC | {"outcome": KANSENTARIEF | {"eligible": False}}
+    unknown = ADVICE_DOC | {"outcome": KANSENTARIEF | {"code": "GRATIS_ALLES"}}
+    expired = ADVICE_DOC | {"valid_until": "2020-01-01"}
+    with BadBackend() as backend:
+        backend.script("GET", "/v1/services", json_reply({"services": [SERVICE_DOC]}))
+        backend.script("POST", "/v1/advice", json_reply(contradicting), json_reply(unknown),
+                       json_reply(expired), json_reply(ADVICE_DOC))  # fmt: skip
+        config = set_up(tmp_path, remote_url=backend.url)
+        source = write_input(tmp_path / "in.csv", refs(4))
+        code, _, stderr = batch(config, source, tmp_path / "uit.csv", service="uitpas-kansentarief")
+    assert code == 0, stderr
+    rows = output_rows(tmp_path / "uit.csv")
+    problem = rows[0].index("problem")
+    assert [(row[1], row[problem]) for row in rows[1:]] == [
+        ("", "BACKEND_CONTRADICTS_CATALOGUE"),
+        ("", "BACKEND_CONTRADICTS_CATALOGUE"),
+        ("", "ADVICE_EXPIRED"),
+        ("KANSENTARIEF", ""),
+    ]

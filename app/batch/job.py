@@ -62,7 +62,8 @@ def run_job(
     previous = read_previous(job.changes_since, job.form) if job.changes_since else None
     with BatchInput(job.input, job.form) as source, OutputFile(job.output, previous) as out:
         try:
-            summary = BatchRunner(port, job.options).run(source.rows(), out.write, progress)
+            runner = BatchRunner(port, job.options, service)
+            summary = runner.run(source.rows(), out.write, progress)
             summary.written = out.written
             files = RunFiles(
                 input_sha256=file_sha256(job.input),

@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What a batch run says about each row, and about the whole run: outcomes, problems, lines.
 
-``result_of_advice`` is the one place an advice becomes a row's outcome. The verdict check
-(the outcome must be one of the service's in the catalogue, ``eligible`` must match, the
-advice must not have expired) is to be one call there once it has landed, and what it refuses
-becomes the row's problem, like any other.
+``result_of_advice`` is the one place an advice becomes a row's outcome, through the same
+verdict check as the desk and ``check`` (app.eligibility.verdicts: the outcome one of the
+service's in the catalogue, ``eligible`` as there, not expired, data not from the future);
+what it refuses becomes the row's problem, like any other, never an outcome.
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
-from app.problems import Problem
+from app.eligibility.verdicts import check_verdict
+from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from app.batch.rows import BatchRow
-    from app.eligibility.wire import Advice
+    from app.eligibility.wire import Advice, Service
 
 COLUMNS: Final = ("ref", "outcome", "eligible", "data_as_of", "valid_until", "problem")
 CHANGE_COLUMN: Final = "previous_outcome"
@@ -60,8 +61,12 @@ class RowResult:
         ]
 
 
-def result_of_advice(row: BatchRow, advice: Advice) -> RowResult:
-    """The row's outcome from its advice (the verdict check belongs here, see the docstring)."""
+def result_of_advice(row: BatchRow, advice: Advice, service: Service) -> RowResult:
+    """The row's outcome from its advice, once the verdict check against ``service`` passed."""
+    try:
+        advice = check_verdict(advice, (service,), service=service.code)
+    except AppError as exc:
+        return result_of_problem(row, exc.problem.value)
     return RowResult(
         line=row.line,
         ref=row.ref,

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from app.batch.rows import BatchRow
     from app.eligibility.port import EligibilityPort
+    from app.eligibility.wire import Service
 
 log = logging.getLogger(__name__)
 
@@ -57,10 +58,12 @@ class BatchOptions:
 class BatchRunner:
     """Decides rows and hands each result, in input order, to ``sink``; counts them too."""
 
-    def __init__(self, port: EligibilityPort, options: BatchOptions) -> None:
+    def __init__(self, port: EligibilityPort, options: BatchOptions, service: Service) -> None:
+        """``service``: the catalogue's description of the service asked, for the verdict check."""
         if options.concurrency < 1:
             raise ValueError("concurrency must be at least 1")
         self._port = port
+        self._service = service
         self._options = options
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -120,7 +123,7 @@ class BatchRunner:
                 self._options.service, row.number, self._options.desk, Channel.MANUAL
             )
             try:
-                return result_of_advice(row, self._port.advise(query))
+                return result_of_advice(row, self._port.advise(query), self._service)
             except AppError as exc:
                 if exc.problem in ROW_PROBLEMS:
                     return result_of_problem(row, exc.problem.value)
