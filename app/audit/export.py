@@ -14,28 +14,16 @@ import json
 from enum import StrEnum
 from typing import TYPE_CHECKING, TextIO
 
+from app.audit.records import COLUMNS
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from app.audit.records import AuditEntry
 
-FIELDS = (
-    "seq",
-    "at",
-    "kind",
-    "desk",
-    "staff_id",
-    "service",
-    "advice_id",
-    "advised_outcome",
-    "applied_outcome",
-    "reason_code",
-    "reason_text",
-    "channel",
-    "pseudonym",
-    "detail",
-    "mode",
-)
+# The record's columns, sequence and time first; a chain extension (records.EXTENSIONS) comes
+# along by itself.
+FIELDS = ("seq", "at", "kind", *(name for name in COLUMNS if name not in {"at", "kind"}))
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
