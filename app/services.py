@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from app.eligibility.embedded.engine import EmbeddedEligibility
 from app.eligibility.embedded.rules import load_rules
-from app.eligibility.embedded.sample_data import seed_training_store
+from app.eligibility.embedded.sample_data import seed_training_store_if_needed
 from app.eligibility.embedded.source_store import SourceStore
 from app.eligibility.remote.client import RemoteEligibility
 from app.problems import AppError, Problem
@@ -90,8 +90,7 @@ def open_store(config: Config, data_dir: Path, credentials: CredentialStore) -> 
     if not config.training:
         return SourceStore(store_path(config, data_dir), key=pseudonym_key(credentials))
     store = SourceStore(data_dir / TRAINING_STORE_FILE, key=TRAINING_KEY)
-    if not store.lists():
-        seed_training_store(store, dt.date.today())
+    seed_training_store_if_needed(store, dt.date.today())
     return store
 
 

@@ -121,7 +121,7 @@ def seed_lists(tmp: Path, store: SourceStore, rows: int) -> list[str]:
 
 def bench_advice(engine: EmbeddedEligibility, people: list[str], advices: int) -> None:
     print(f"advices in-process ({advices:,} per service after {WARMUP:,} warm-up):")
-    lists = {rules.code: len(rules.facts) for rules in load_rules(rules_dir())}
+    lists = {rules.code: len(rules.lists) for rules in load_rules(rules_dir())}
     for service in engine.services():
         queries = [
             AdviceQuery(service.code, NationalNumber(n), desk="bench", channel=Channel.CARD)

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The source store: imported lists (who is on which list, and when) in SQLite, pseudonymised.
 
-A row holds HMAC-SHA256(installation key, national number), never the number. Each list
+A row holds HMAC-SHA256(installation key, national number), never the number, and the list's
+other columns (a JSON object of the row's non-empty cells: data about a person, never logged,
+never a national number: the file reader refuses those). Each list
 records the key it was imported with: a list imported under another key (a keyring that was
 reset) counts as not imported, so it can only cause "no advice", never a wrong "no".
 
@@ -13,19 +15,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import json
 import logging
 import re
 import sqlite3
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.eligibility.embedded.source_files import BadRows, read_list_file
+from app.eligibility.embedded.source_files import BadRows, Header, read_list_file
 from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterator
+    from collections.abc import Collection, Iterator, Mapping
     from contextlib import AbstractContextManager
     from pathlib import Path
     from types import TracebackType
@@ -59,15 +62,16 @@ CREATE TABLE IF NOT EXISTS source_rows (
 CREATE INDEX IF NOT EXISTS source_rows_by_person
     ON source_rows (pseudonym, list_id, valid_from, valid_to);
 """
+# Added with list columns; a store made before gets them when opened (NULL: no columns).
+# source_lists.columns: JSON array of the names; source_rows.columns: JSON object of the cells.
+_ADDED_COLUMNS = (("source_lists", "columns"), ("source_rows", "columns"))
 
-# Over all lists at once (7 rows, not worth an IN list): one read, so one snapshot.
+# Over all lists at once (a handful): one read, so one snapshot. A person's row is read from
+# the table only when found (rare), for its columns.
 _LOOKUP = """
-SELECT l.name, l.as_of, EXISTS (
-    SELECT 1 FROM source_rows r
-    WHERE r.pseudonym = ?1 AND r.list_id = l.list_id
-      AND (r.valid_from IS NULL OR r.valid_from <= ?2)
-      AND (r.valid_to IS NULL OR r.valid_to >= ?2))
-FROM source_lists l WHERE l.key_check = ?3
+SELECT l.name, l.as_of, r.rowid IS NOT NULL, r.valid_from, r.valid_to, r.columns
+FROM source_lists l LEFT JOIN source_rows r ON r.pseudonym = ?1 AND r.list_id = l.list_id
+WHERE l.key_check = ?2
 """
 
 
@@ -80,14 +84,34 @@ class SourceList:
     as_of: dt.date
     imported_at: dt.datetime
     key_matches: bool = True
+    columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ListRow:
+    """One row of a list about one person: its validity window and its other columns."""
+
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    columns: Mapping[str, str] = field(default_factory=dict)
+
+    def holds_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class Lookup:
-    """One person against some lists: the snapshot date of each list found, and where they are."""
+    """One person against some lists: each found list's date, and the person's rows on it.
+
+    A list missing from ``as_of`` was never imported; an empty tuple in ``rows`` means "not
+    on it". ``member_of``: the lists with a row valid on the day asked.
+    """
 
     as_of: dict[str, dt.date]
     member_of: frozenset[str]
+    rows: dict[str, tuple[ListRow, ...]] = field(default_factory=dict)
 
 
 class SourceStore:
@@ -104,6 +128,7 @@ class SourceStore:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = _connect(path)
             self._conn.executescript(_SCHEMA)
+            _add_columns(self._conn)
         self._lock = threading.Lock()
         self._locked = _LockedConnection(self._conn, self._lock, self._errors)
 
@@ -123,7 +148,7 @@ class SourceStore:
         """Every imported list, by name; ``key_matches`` False means: import it again."""
         with self.connection() as conn:
             rows = conn.execute(
-                "SELECT name, row_count, as_of, imported_at, key_check = ? "
+                "SELECT name, row_count, as_of, imported_at, key_check = ?, columns "
                 "FROM source_lists ORDER BY name",
                 (self._key_check,),
             ).fetchall()
@@ -134,8 +159,9 @@ class SourceStore:
                 as_of=dt.date.fromisoformat(as_of),
                 imported_at=dt.datetime.fromisoformat(imported_at),
                 key_matches=bool(matches),
+                columns=tuple(json.loads(columns)) if columns else (),
             )
-            for name, count, as_of, imported_at, matches in rows
+            for name, count, as_of, imported_at, matches, columns in rows
         )
 
     def as_of(self, name: str) -> dt.date | None:
@@ -148,19 +174,29 @@ class SourceStore:
         return dt.date.fromisoformat(row[0]) if row else None
 
     def lookup(self, names: Collection[str], pseudonym: bytes, *, on: dt.date) -> Lookup:
-        """In one read: which of ``names`` exist (with their dates) and hold the person on ``on``.
+        """In one read: which of ``names`` exist (with their dates), the person's rows on them,
+        and which hold a row valid on ``on``.
 
         A list missing from ``as_of`` was never imported: the caller must not read that as "no".
         """
         if not names:
             return Lookup({}, frozenset())
         with self.connection() as conn:
-            rows = conn.execute(_LOOKUP, (pseudonym, on.isoformat(), self._key_check)).fetchall()
-        rows = [row for row in rows if row[0] in names]
-        return Lookup(
-            as_of={name: dt.date.fromisoformat(as_of) for name, as_of, _ in rows},
-            member_of=frozenset(name for name, _, member in rows if member),
+            found = conn.execute(_LOOKUP, (pseudonym, self._key_check)).fetchall()
+        as_of: dict[str, dt.date] = {}
+        rows: dict[str, tuple[ListRow, ...]] = {}
+        for name, list_as_of, on_it, valid_from, valid_to, columns in found:
+            if name not in names:
+                continue
+            as_of[name] = dt.date.fromisoformat(list_as_of)
+            person_rows = rows.setdefault(name, ())
+            if on_it:
+                row = ListRow(_day(valid_from), _day(valid_to), json.loads(columns or "{}"))
+                rows[name] = (*person_rows, row)
+        member_of = frozenset(
+            name for name, held in rows.items() if any(row.holds_on(on) for row in held)
         )
+        return Lookup(as_of=as_of, member_of=member_of, rows=rows)
 
     def member(self, name: str, pseudonym: bytes, on: dt.date) -> bool:
         """True if the person is on the list on that day; INSUFFICIENT_DATA if never imported."""
@@ -174,10 +210,11 @@ class SourceStore:
     ) -> SourceList:
         """Replace list ``name`` with the rows of a CSV file, all or nothing.
 
-        Header ``insz`` or ``insz,valid_from,valid_to`` (ISO dates, empty = open). Every row is
-        checked; if any is bad, nothing is imported and the error names the bad lines. A list
-        without rows is refused unless ``allow_empty``: an empty yearly list by mistake would
-        turn every "yes" into "no".
+        Header ``insz``, optionally ``valid_from,valid_to`` (ISO dates, empty = open), then any
+        other named columns, kept with each row for the rules to compare. Every row is checked;
+        if any is bad, nothing is imported and the error names the bad lines. A list without
+        rows is refused unless ``allow_empty``: an empty yearly list by mistake would turn every
+        "yes" into "no".
         """
         if not LIST_NAME.match(name):
             raise AppError(
@@ -188,7 +225,7 @@ class SourceStore:
             conn = _connect(self.path)
         try:
             with self._errors:
-                count = self._stage(conn, path)
+                count, columns = self._stage(conn, path)
             if count == 0 and not allow_empty:
                 raise AppError(
                     Problem.SOURCE_FILE_INVALID,
@@ -196,41 +233,51 @@ class SourceStore:
                     "explicitly allowed (--allow-empty)",
                 )
             with self._errors:
-                imported = self._swap(conn, name, as_of=as_of, count=count)
+                imported = self._swap(conn, name, as_of=as_of, count=count, columns=columns)
         finally:
             conn.close()
         log.info("source list %s imported: %d rows as of %s", name, count, as_of)
         return imported
 
-    def _stage(self, conn: sqlite3.Connection, path: Path) -> int:
-        """Check and hash every row into a temporary table; the count, or SOURCE_FILE_INVALID."""
+    def _stage(self, conn: sqlite3.Connection, path: Path) -> tuple[int, tuple[str, ...]]:
+        """Check and hash every row into a temporary table; the count and the other columns'
+        names, or SOURCE_FILE_INVALID."""
         conn.execute(
-            "CREATE TEMP TABLE staged (pseudonym BLOB NOT NULL, valid_from TEXT, valid_to TEXT)"
+            "CREATE TEMP TABLE staged "
+            "(pseudonym BLOB NOT NULL, valid_from TEXT, valid_to TEXT, columns TEXT)"
         )
         bad = BadRows()
-        batch: list[tuple[bytes, str | None, str | None]] = []
+        headers: list[Header] = []
+        batch: list[tuple[bytes, str | None, str | None, str | None]] = []
         count = 0
         conn.execute("BEGIN")
-        for digits, valid_from, valid_to in read_list_file(path, bad):
+        rows = read_list_file(path, bad, on_header=headers.append)
+        for digits, valid_from, valid_to, cells in rows:
             count += 1
             if bad.count:
                 continue  # nothing will be imported: only look for more bad rows
             mac = hmac.digest(self._key, digits.encode("ascii"), "sha256")
-            batch.append((mac, valid_from, valid_to))
+            batch.append((mac, valid_from, valid_to, cells))
             if len(batch) >= _BATCH:
-                conn.executemany("INSERT INTO temp.staged VALUES (?, ?, ?)", batch)
+                conn.executemany("INSERT INTO temp.staged VALUES (?, ?, ?, ?)", batch)
                 batch.clear()
-        conn.executemany("INSERT INTO temp.staged VALUES (?, ?, ?)", batch)
+        conn.executemany("INSERT INTO temp.staged VALUES (?, ?, ?, ?)", batch)
         conn.execute("COMMIT")
         if bad.count:
             raise AppError(
                 Problem.SOURCE_FILE_INVALID,
                 f"{path}: {bad.count} bad rows, nothing imported: {bad.text()}",
             )
-        return count
+        return count, headers[0].names if headers else ()
 
     def _swap(
-        self, conn: sqlite3.Connection, name: str, *, as_of: dt.date, count: int
+        self,
+        conn: sqlite3.Connection,
+        name: str,
+        *,
+        as_of: dt.date,
+        count: int,
+        columns: tuple[str, ...],
     ) -> SourceList:
         """In one transaction: the staged rows in, the old rows out, the list's entry updated.
 
@@ -247,8 +294,9 @@ class SourceStore:
                 "(SELECT COALESCE(MAX(rowid), 0) + 1 FROM source_rows)"
             ).fetchone()
             conn.execute(
-                "INSERT INTO source_rows (list_id, pseudonym, valid_from, valid_to) "
-                "SELECT ?, pseudonym, valid_from, valid_to FROM temp.staged ORDER BY pseudonym",
+                "INSERT INTO source_rows (list_id, pseudonym, valid_from, valid_to, columns) "
+                "SELECT ?, pseudonym, valid_from, valid_to, columns FROM temp.staged "
+                "ORDER BY pseudonym",
                 (new_id,),
             )
             if old is not None:  # the list_id check keeps other lists safe whatever the range
@@ -259,10 +307,25 @@ class SourceStore:
             entry = (name, new_id, as_of.isoformat(), imported_at.isoformat(), count)
             conn.execute(
                 "INSERT OR REPLACE INTO source_lists (name, list_id, as_of, imported_at, "
-                "row_count, key_check, first_row, last_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (*entry, self._key_check, first_row, first_row + count - 1),
+                "row_count, key_check, first_row, last_row, columns) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*entry, self._key_check, first_row, first_row + count - 1, json.dumps(columns)),
             )
-        return SourceList(name=name, rows=count, as_of=as_of, imported_at=imported_at)
+        return SourceList(
+            name=name, rows=count, as_of=as_of, imported_at=imported_at, columns=columns
+        )
+
+
+def _add_columns(conn: sqlite3.Connection) -> None:
+    """The columns added since a store was made, added to it (a store made before is kept)."""
+    for table, column in _ADDED_COLUMNS:
+        known = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in known:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
 
 
 def _connect(path: Path) -> sqlite3.Connection:

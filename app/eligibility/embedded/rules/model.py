@@ -1,0 +1,385 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Loaded rules as frozen objects, and the decision: facts in three values, first outcome wins.
+
+A fact is true, false or unknown (``None``): unknown when its list was never imported, a
+column it reads is empty or unreadable on the person's row, or an age cannot be known (a BIS
+number without a birth date). Conditions combine facts the way a careful clerk would
+(Kleene's logic: ``all`` is false as soon as one part is false, ``any`` true as soon as one
+is true). Outcomes are tried in order; an unknown condition before the winner means "no
+advice" (INSUFFICIENT_DATA), never the next outcome, so missing data never becomes a "no".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from app.problems import AppError, Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from app.eligibility import wire
+    from app.eligibility.embedded.source_store import ListRow
+
+Truth = bool | None
+"""True, False, or None for unknown."""
+Scalar = int | float | str
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """What the engine may know of one person: birth date (None: unknown), rows per list.
+
+    ``rows`` has an entry for every list that was imported (empty: not on it); a list
+    without an entry was never imported.
+    """
+
+    birth_date: dt.date | None
+    rows: Mapping[str, Sequence[ListRow]]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """One comparison of a value with the rule's: ``<``, ``<=``, ``=``, ``>=``, ``>`` or ``in``."""
+
+    op: str
+    value: Scalar | tuple[Scalar, ...]
+
+    @property
+    def numeric(self) -> bool:
+        values = self.value if isinstance(self.value, tuple) else (self.value,)
+        return not any(isinstance(v, str) for v in values)
+
+    def test(self, given: float | str) -> bool:
+        if self.op == "in":
+            assert isinstance(self.value, tuple)
+            return given in {_normal(v) for v in self.value}
+        value = _normal(self.value)  # type: ignore[arg-type]
+        if self.op == "=":
+            return given == value
+        assert isinstance(given, float)
+        assert isinstance(value, float)
+        return bool(_ORDER[self.op](given, value))
+
+
+_ORDER = {
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">=": lambda a, b: a >= b,
+    ">": lambda a, b: a > b,
+}
+
+
+def _normal(value: Scalar) -> float | str:
+    return value.strip().casefold() if isinstance(value, str) else float(value)
+
+
+@dataclass(frozen=True, slots=True)
+class FactTest:
+    """A fact: on a list (``on_list``), optionally a column or an age compared with values."""
+
+    code: str
+    on_list: str | None = None
+    column: str | None = None
+    age: str | None = None  # "insz" (the national number's birth date) or a column name
+    comparisons: tuple[Comparison, ...] = ()
+
+    def evaluate(self, person: Person, day: dt.date) -> tuple[Truth, dt.date | None]:
+        """Whether the fact holds on ``day``, and the end of the list row that made it hold."""
+        if self.on_list is None:
+            return self._compare(_age(person.birth_date, day)), None
+        rows = person.rows.get(self.on_list)
+        if rows is None:
+            return None, None  # never imported: unknown, not "no"
+        truth: Truth = False
+        ends: list[dt.date | None] = []
+        for row in rows:
+            if not row.holds_on(day):
+                continue
+            held = self._row_truth(row, person, day)
+            if held:
+                ends.append(row.valid_to)
+            elif held is None:
+                truth = None
+        if ends:
+            return True, None if None in ends else max(e for e in ends if e is not None)
+        return truth, None
+
+    def _row_truth(self, row: ListRow, person: Person, day: dt.date) -> Truth:
+        if self.age == "insz":
+            return self._compare(_age(person.birth_date, day))
+        if self.age is not None:
+            return self._compare(_age(_date(row.columns.get(self.age)), day))
+        if self.column is not None:
+            return self._compare_text(row.columns.get(self.column))
+        return True
+
+    def _compare_text(self, cell: str | None) -> Truth:
+        if cell is None or not cell.strip():
+            return None
+        if all(c.numeric for c in self.comparisons):
+            return self._compare(_number(cell))
+        return all(c.test(_normal(cell)) for c in self.comparisons)
+
+    def _compare(self, value: float | None) -> Truth:
+        if value is None:
+            return None
+        return all(c.test(value) for c in self.comparisons)
+
+
+def _age(birth: dt.date | None, day: dt.date) -> float | None:
+    """Completed years on ``day``; None when the birth date is unknown or after ``day``."""
+    if birth is None or birth > day:
+        return None
+    return float(day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day)))
+
+
+def _number(cell: str) -> float | None:
+    text = cell.strip().replace(" ", "").replace("\u00a0", "")
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _date(cell: str | None) -> dt.date | None:
+    """An ISO date (YYYY-MM-DD) or a Belgian one (DD/MM/YYYY); None if empty or unreadable."""
+    text = (cell or "").strip()
+    try:
+        found = _DMY.match(text)
+        if found is not None:
+            return dt.date(int(found[3]), int(found[2]), int(found[1]))
+        return dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    code: str
+
+    def truth(self, facts: Mapping[str, Truth]) -> Truth:
+        return facts[self.code]
+
+    def support(self, facts: Mapping[str, Truth]) -> tuple[str, ...]:
+        return (self.code,) if facts[self.code] else ()
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    parts: tuple[Condition, ...]
+
+    def truth(self, facts: Mapping[str, Truth]) -> Truth:
+        values = [part.truth(facts) for part in self.parts]
+        return False if False in values else (None if None in values else True)
+
+    def support(self, facts: Mapping[str, Truth]) -> tuple[str, ...]:
+        return tuple(code for part in self.parts for code in part.support(facts))
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    parts: tuple[Condition, ...]
+
+    def truth(self, facts: Mapping[str, Truth]) -> Truth:
+        values = [part.truth(facts) for part in self.parts]
+        return True if True in values else (None if None in values else False)
+
+    def support(self, facts: Mapping[str, Truth]) -> tuple[str, ...]:
+        held = (part for part in self.parts if part.truth(facts))
+        return tuple(code for part in held for code in part.support(facts))
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    part: Condition
+
+    def truth(self, facts: Mapping[str, Truth]) -> Truth:
+        value = self.part.truth(facts)
+        return None if value is None else not value
+
+    def support(self, facts: Mapping[str, Truth]) -> tuple[str, ...]:
+        return ()  # a fact that does not hold is no ground
+
+
+Condition = Ref | AllOf | AnyOf | Not
+
+
+def fact_codes(condition: Condition) -> tuple[str, ...]:
+    """Every fact code in a condition, in writing order (repeats kept)."""
+    if isinstance(condition, Ref):
+        return (condition.code,)
+    if isinstance(condition, Not):
+        return fact_codes(condition.part)
+    return tuple(code for part in condition.parts for code in fact_codes(part))
+
+
+@dataclass(frozen=True, slots=True)
+class Validity:
+    """Until when an outcome holds: the earliest of a day of the year, a number of years after
+    the day of the question, and the end of the list rows that granted it."""
+
+    month_day: tuple[int, int] | None = None
+    next_year: bool = False
+    years: int | None = None
+    list_end: bool = False
+
+    def until(self, day: dt.date, ends: Sequence[dt.date]) -> dt.date | None:
+        limits = []
+        if self.month_day is not None:
+            limits.append(_day_of_year(day, self.month_day, next_year=self.next_year))
+        if self.years is not None:
+            limits.append(_same_day(day, day.year + self.years))
+        if self.list_end:
+            limits.extend(ends)
+        return min(limits, default=None)
+
+
+def _same_day(day: dt.date, year: int) -> dt.date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February in a year without one
+        return dt.date(year, 2, 28)
+
+
+def _day_of_year(day: dt.date, month_day: tuple[int, int], *, next_year: bool) -> dt.date:
+    """That day of next year (``next_year``), else its next occurrence on or after ``day``."""
+    month, mday = month_day
+    found = _clamped(day.year + 1 if next_year else day.year, month, mday)
+    if not next_year and found < day:
+        found = _clamped(day.year + 1, month, mday)
+    return found
+
+
+def _clamped(year: int, month: int, mday: int) -> dt.date:
+    """Day ``mday`` of that month, or its last day (there is no 30 February)."""
+    return dt.date(year, month, min(mday, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class RuleVersion:
+    """One version of a service's rule: in force from ``starts`` through ``ends`` (None: open)."""
+
+    label: str | None
+    starts: dt.date | None
+    ends: dt.date | None
+    facts: Mapping[str, FactTest]
+    rules: tuple[tuple[str, Condition], ...]
+    validity: Mapping[str, Validity]
+    lists: frozenset[str] = field(default=frozenset())
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.starts is None or self.starts <= day) and (
+            self.ends is None or day <= self.ends
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the rule decided for one person on one day, and on which grounds."""
+
+    outcome: str
+    grounds: tuple[str, ...]
+    valid_until: dt.date | None
+    rule_version: str | None
+    lists: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceRules:
+    """One service: its contract description and its versions, in date order."""
+
+    service: wire.Service
+    versions: tuple[RuleVersion, ...]
+
+    @property
+    def code(self) -> str:
+        return self.service.code
+
+    @property
+    def lists(self) -> frozenset[str]:
+        """Every list some version reads."""
+        return frozenset().union(*(version.lists for version in self.versions))
+
+    def version_on(self, day: dt.date) -> RuleVersion:
+        """The version in force on ``day``; RULES_INVALID when none is (before the first)."""
+        for version in self.versions:
+            if version.in_force(day):
+                return version
+        reason = f"no version of rule {self.code} is in force on {day}"
+        raise AppError(Problem.RULES_INVALID, reason)
+
+    def decide(self, person: Person, day: dt.date) -> Decision:
+        """The first outcome whose condition holds; INSUFFICIENT_DATA if one before is unknown."""
+        version = self.version_on(day)
+        found = {code: fact.evaluate(person, day) for code, fact in version.facts.items()}
+        truth = {code: value for code, (value, _) in found.items()}
+        for code, when in version.rules:
+            value = when.truth(truth)
+            if value is None:
+                raise AppError(Problem.INSUFFICIENT_DATA, self._unknown(version, when, person))
+            if value:
+                grounds = _unique(when.support(truth))
+                return self._decision(version, code, grounds, found, day)
+        held = _unique(c for _, when in version.rules for c in fact_codes(when) if truth[c])
+        return self._decision(version, self.service.default_outcome, held, found, day)
+
+    def outcome(self, code: str) -> wire.Outcome:
+        """The outcome with this code; KeyError if the service has none."""
+        for outcome in self.service.outcomes:
+            if outcome.code == code:
+                return outcome
+        raise KeyError(code)
+
+    def _decision(
+        self,
+        version: RuleVersion,
+        code: str,
+        grounds: tuple[str, ...],
+        found: Mapping[str, tuple[Truth, dt.date | None]],
+        day: dt.date,
+    ) -> Decision:
+        validity = version.validity.get(code)
+        ends = [end for c in grounds if (end := found[c][1]) is not None]
+        until = validity.until(day, ends) if validity is not None else None
+        return Decision(code, grounds, until, version.label, version.lists)
+
+    def _unknown(self, version: RuleVersion, when: Condition, person: Person) -> str:
+        """Why a condition is unknown, in codes and list names (never a person's values)."""
+        reasons = []
+        for code in _unique(fact_codes(when)):
+            fact = version.facts[code]
+            if fact.on_list is not None and fact.on_list not in person.rows:
+                reasons.append(f"list '{fact.on_list}' was never imported")
+            elif fact.age == "insz" and person.birth_date is None:
+                reasons.append(f"{code}: the age is unknown (no birth date in the number)")
+        text = "; ".join(_unique(reasons)) or "a value the rule reads is missing or unreadable"
+        return f"service {self.code}: no advice: {text}"
+
+
+def _unique(codes: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(codes))
+
+
+def birth_date(digits: str) -> dt.date | None:
+    """The birth date in a national or BIS number; None when the number does not hold one.
+
+    ``YYMMDD``, the month plus 20 or 40 in a BIS number, 00 for an unknown month or day; the
+    century from the checksum (computed with a 2 before the digits for births from 2000).
+    """
+    base, check = int(digits[:9]), int(digits[9:])
+    century = 1900 if 97 - base % 97 == check else 2000
+    month, day = int(digits[2:4]) % 20, int(digits[4:6])
+    if int(digits[2:4]) > 52 or month == 0 or day == 0:
+        return None
+    try:
+        return dt.date(century + int(digits[:2]), month, day)
+    except ValueError:
+        return None
