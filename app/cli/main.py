@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+import app.cli.commands.rules as rules_cmd
 from app import logsafe
 from app.cli.commands import audit, card, check, credentials, selftest, serve, simulate, sources
 from app.cli.context import (
@@ -31,7 +32,7 @@ from eid.errors import EidError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-COMMAND_MODULES = (card, check, sources, serve, credentials, simulate, audit, selftest)
+COMMAND_MODULES = (card, check, sources, serve, credentials, simulate, audit, selftest, rules_cmd)
 
 # Problems of this installation (exit 2); everything else above the card is "no advice" (4).
 USAGE_PROBLEMS = frozenset(

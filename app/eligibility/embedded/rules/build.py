@@ -116,15 +116,15 @@ def fact_test(code: str, facts: dict[str, FactSpec]) -> FactTest:
     spec = facts.get(code)
     if spec is None:
         return FactTest(code=code, on_list=code.lower())
-    comparisons = [
-        Comparison(op, value)
-        for op, value in (("<", spec.lt), ("<=", spec.le), ("=", spec.eq), (">=", spec.ge))
-        if value is not None
+    given: list[tuple[str, int | float | str | tuple[int | float | str, ...] | None]] = [
+        (">=", spec.ge),
+        (">", spec.gt),
+        ("=", spec.eq),
+        ("in", tuple(spec.among) if spec.among is not None else None),
+        ("<", spec.lt),
+        ("<=", spec.le),
     ]
-    if spec.gt is not None:
-        comparisons.append(Comparison(">", spec.gt))
-    if spec.among is not None:
-        comparisons.append(Comparison("in", tuple(spec.among)))
+    comparisons = [Comparison(op, value) for op, value in given if value is not None]
     return FactTest(
         code=code,
         on_list=spec.on_list,

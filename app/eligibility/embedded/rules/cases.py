@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, ValidationError
 
 from app.eligibility import wire
-from app.eligibility.embedded.rules.load import TESTS_SUFFIX, read_rule_file, rule_paths
+from app.eligibility.embedded.rules.load import (
+    TESTS_SUFFIX,
+    read_rule_file,
+    rule_paths,
+    syntax_error,
+)
 from app.eligibility.embedded.rules.model import Person
 from app.eligibility.embedded.rules.source_text import RuleText, describe_error
 from app.eligibility.embedded.rules.spec import CODE_PATTERN, ListName, Text
@@ -150,9 +155,13 @@ def read_test_file(path: Path) -> tuple[TestFileSpec, RuleText]:
     """The test file, checked, or RULES_INVALID naming its line."""
     try:
         text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = f"cannot be read ({type(exc).__name__})"
+        raise AppError(Problem.RULES_INVALID, f"tests file {path}: {reason}") from None
+    try:
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        reason = str(exc) if isinstance(exc, tomllib.TOMLDecodeError) else type(exc).__name__
+    except tomllib.TOMLDecodeError as exc:
+        reason = syntax_error(exc, text)
         raise AppError(Problem.RULES_INVALID, f"tests file {path}: {reason}") from None
     source = RuleText(text)
     try:

@@ -111,7 +111,19 @@ def check_rule_file(
         findings += _unreachable(loaded, version)
     if imported is not None:
         findings += _lists(loaded, imported)
-    return list(dict.fromkeys(findings))
+    return _unique(findings)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """Each finding once (a list read by two versions is named once)."""
+    seen: set[tuple[object, ...]] = set()
+    unique = []
+    for finding in findings:
+        key = (finding.kind, finding.line, tuple(sorted(finding.values.items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    return unique
 
 
 def revealing_words(text: wire.LocalizedText, lists: frozenset[str]) -> list[str]:

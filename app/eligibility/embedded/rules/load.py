@@ -70,7 +70,7 @@ def read_rule_file(path: Path) -> RuleFile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise AppError(
-            Problem.RULES_INVALID, f"rules file {path}: {_syntax_error(exc, text)}"
+            Problem.RULES_INVALID, f"rules file {path}: {syntax_error(exc, text)}"
         ) from None
     source = RuleText(text)
     try:
@@ -106,7 +106,7 @@ def _read(path: Path) -> str:
         ) from None
 
 
-def _syntax_error(exc: tomllib.TOMLDecodeError, text: str) -> str:
+def syntax_error(exc: tomllib.TOMLDecodeError, text: str) -> str:
     """``line 3, column 5: TOML syntax error: Invalid value`` from tomllib's message."""
     message = str(exc)
     found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)

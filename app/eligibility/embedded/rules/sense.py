@@ -170,10 +170,10 @@ def _names(when: ConditionSpec) -> list[str]:
 
 
 def _check_validity(path: Path, line: int, rule: ValiditySpec) -> None:
-    if rule.day is None and rule.years is None and rule.list_end is None:
-        raise invalid(path, line, "valid_until needs day, years or list_end")
     if rule.year is not None and rule.day is None:
         raise invalid(path, line, 'valid_until: year = "next" needs a day (e.g. "04-30")')
+    if rule.day is None and rule.years is None and rule.list_end is None:
+        raise invalid(path, line, "valid_until needs day, years or list_end")
     if rule.day is not None:
         month, day = (int(part) for part in rule.day.split("-"))
         if day > calendar.monthrange(2024, month)[1]:

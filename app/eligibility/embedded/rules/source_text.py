@@ -102,12 +102,17 @@ def _lines_of(source: RuleText, loc: tuple[int | str, ...]) -> range:
     return source.top()
 
 
+def _is_tag(part: str) -> bool:
+    """A union member's tag in pydantic's location (``constrained-str``), not a file's key."""
+    return part == "fact-name" or any(ch in part for ch in "-[(")
+
+
 def location_text(loc: tuple[int | str, ...]) -> str:
     """``outcomes[1].when.all[0]`` from pydantic's location, without the shape tags."""
     text = ""
     previous: int | str | None = None
     for part in loc:
-        if part in ("fact-name", previous):
+        if part == previous or (isinstance(part, str) and _is_tag(part)):
             continue
         text += f"[{part}]" if isinstance(part, int) else f".{part}"
         previous = part
