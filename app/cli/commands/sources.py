@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli.context import EXIT_OK, CommandContext, write_lines
+from app.cli.context import EXIT_OK, EXIT_USAGE, CommandContext, write_lines
+from app.eligibility.embedded.rules import load_rules
 from app.eligibility.embedded.source_store import LIST_NAME, SourceStore
+from app.i18n import translations
 from app.language import Language
+from app.resource_paths import rules_dir
 from app.services import store_path
 from app.settings.config import load_config
 from app.settings.credentials import KeyringCredentials, pseudonym_key
@@ -41,6 +45,11 @@ _TEXTS: dict[str, dict[Language, str]] = {
         Language.FR: "  (importée avec une autre clé : importez cette liste à nouveau)",
         Language.EN: "  (imported under another key: import this list again)",
     },
+    "columns": {
+        Language.NL: "  kolommen: {columns}",
+        Language.FR: "  colonnes : {columns}",
+        Language.EN: "  columns: {columns}",
+    },
 }
 
 
@@ -64,12 +73,22 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="accept a list without rows (otherwise refused, as a likely mistake)",
     )
+    importer.add_argument(
+        "--force",
+        action="store_true",
+        help="import even if no rule uses a list of this name (otherwise refused: a typo)",
+    )
     actions.add_parser("list", help="names, row counts and dates of the imported lists")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     """Import or list; an AppError goes to the command line's one error reporter."""
+    if args.sources_action == "import" and not args.force:
+        unused = unused_list_text(args.name, ctx)
+        if unused is not None:
+            write_lines(ctx.err, unused)
+            return EXIT_USAGE
     store = open_store(ctx)
     try:
         if args.sources_action == "import":
@@ -83,6 +102,28 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+def unused_list_text(name: str, ctx: CommandContext) -> str | None:
+    """Why ``name`` is refused when no rule reads a list of that name (else None)."""
+    directory = load_config(ctx.config_path).embedded.rules_dir or rules_dir()
+    used = sorted(frozenset().union(*(rules.lists for rules in load_rules(directory))))
+    if name in used:
+        return None
+    t = translations(ctx.language)
+    close = difflib.get_close_matches(name, used, n=1)
+    text = t.gettext("Geen regel leest een lijst '{name}' (de regels lezen: {lists}).").format(
+        name=name, lists=", ".join(used)
+    )
+    if close:
+        text += " " + t.gettext("Bedoelde u '{close}'?").format(close=close[0])
+    return (
+        text
+        + " "
+        + t.gettext(
+            "Verbeter de naam, of lees de lijst toch in met --force (een regel kan ze later lezen)."
+        )
+    )
 
 
 def open_store(ctx: CommandContext) -> SourceStore:
@@ -104,6 +145,8 @@ def describe_lists(lists: tuple[SourceList, ...], language: Language) -> list[st
                 imported=entry.imported_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             )
         )
+        if entry.columns:
+            lines.append(_TEXTS["columns"][language].format(columns=", ".join(entry.columns)))
         if not entry.key_matches:
             lines.append(_TEXTS["other_key"][language])
     return lines
