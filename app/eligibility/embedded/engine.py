@@ -114,7 +114,8 @@ class EmbeddedEligibility:
         version = rules.version_on(day)
         pseudonym = self._store.pseudonym(query.national_number)
         found = self._store.lookup(version.lists, pseudonym, on=day)
-        person = Person(birth_date(query.national_number.digits), found.rows)
+        digits = query.national_number.digits
+        person = Person(birth_date(digits) if version.reads_age else None, found.rows)
         decision = rules.decide(person, day)
         advice_id = new_advice_id()
         grounds = " ".join(decision.grounds)

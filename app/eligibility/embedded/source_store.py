@@ -20,8 +20,10 @@ import logging
 import re
 import sqlite3
 import threading
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from app.eligibility.embedded.source_files import BadRows, Header, read_list_file
@@ -65,13 +67,14 @@ CREATE INDEX IF NOT EXISTS source_rows_by_person
 # Added with list columns; a store made before gets them when opened (NULL: no columns).
 # source_lists.columns: JSON array of the names; source_rows.columns: JSON object of the cells.
 _ADDED_COLUMNS = (("source_lists", "columns"), ("source_rows", "columns"))
+_NO_COLUMNS: Mapping[str, str] = MappingProxyType({})
 
 # Over all lists at once (a handful): one read, so one snapshot. A person's row is read from
 # the table only when found (rare), for its columns.
 _LOOKUP = """
 SELECT l.name, l.as_of, r.rowid IS NOT NULL, r.valid_from, r.valid_to, r.columns
-FROM source_lists l LEFT JOIN source_rows r ON r.pseudonym = ?1 AND r.list_id = l.list_id
-WHERE l.key_check = ?2
+FROM source_lists l LEFT JOIN source_rows r ON r.pseudonym = ? AND r.list_id = l.list_id
+WHERE l.key_check = ? AND l.name IN ({names})
 """
 
 
@@ -106,12 +109,19 @@ class Lookup:
     """One person against some lists: each found list's date, and the person's rows on it.
 
     A list missing from ``as_of`` was never imported; an empty tuple in ``rows`` means "not
-    on it". ``member_of``: the lists with a row valid on the day asked.
+    on it".
     """
 
     as_of: dict[str, dt.date]
-    member_of: frozenset[str]
-    rows: dict[str, tuple[ListRow, ...]] = field(default_factory=dict)
+    rows: dict[str, tuple[ListRow, ...]]
+    on: dt.date
+
+    @property
+    def member_of(self) -> frozenset[str]:
+        """The lists with a row of the person valid on the day asked."""
+        return frozenset(
+            name for name, held in self.rows.items() if any(row.holds_on(self.on) for row in held)
+        )
 
 
 class SourceStore:
@@ -180,23 +190,20 @@ class SourceStore:
         A list missing from ``as_of`` was never imported: the caller must not read that as "no".
         """
         if not names:
-            return Lookup({}, frozenset())
+            return Lookup({}, {}, on)
+        # One statement text per number of names: sqlite3 keeps it prepared.
+        sql = _LOOKUP.format(names=", ".join("?" * len(names)))
         with self.connection() as conn:
-            found = conn.execute(_LOOKUP, (pseudonym, self._key_check)).fetchall()
+            found = conn.execute(sql, (pseudonym, self._key_check, *names)).fetchall()
         as_of: dict[str, dt.date] = {}
         rows: dict[str, tuple[ListRow, ...]] = {}
         for name, list_as_of, on_it, valid_from, valid_to, columns in found:
-            if name not in names:
-                continue
             as_of[name] = dt.date.fromisoformat(list_as_of)
             person_rows = rows.setdefault(name, ())
             if on_it:
-                row = ListRow(_day(valid_from), _day(valid_to), json.loads(columns or "{}"))
-                rows[name] = (*person_rows, row)
-        member_of = frozenset(
-            name for name, held in rows.items() if any(row.holds_on(on) for row in held)
-        )
-        return Lookup(as_of=as_of, member_of=member_of, rows=rows)
+                cells = json.loads(columns) if columns else _NO_COLUMNS
+                rows[name] = (*person_rows, ListRow(_day(valid_from), _day(valid_to), cells))
+        return Lookup(as_of=as_of, rows=rows, on=on)
 
     def member(self, name: str, pseudonym: bytes, on: dt.date) -> bool:
         """True if the person is on the list on that day; INSUFFICIENT_DATA if never imported."""

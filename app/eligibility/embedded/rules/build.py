@@ -82,7 +82,8 @@ def build_versions(spec: RuleFileSpec) -> tuple[RuleVersion, ...]:
 
 def _version(stage: Stage, order: list[str]) -> RuleVersion:
     rules = tuple((code, condition(stage.when[code])) for code in order if code in stage.when)
-    used = {code for _, when in rules for code in fact_codes(when)}
+    referenced = tuple(dict.fromkeys(code for _, when in rules for code in fact_codes(when)))
+    used = set(referenced)
     facts = {code: fact_test(code, stage.facts) for code in sorted(used)}
     return RuleVersion(
         label=stage.label,
@@ -92,6 +93,8 @@ def _version(stage: Stage, order: list[str]) -> RuleVersion:
         rules=rules,
         validity={code: validity(v) for code, v in stage.valid.items()},
         lists=frozenset(f.on_list for f in facts.values() if f.on_list is not None),
+        referenced=referenced,
+        reads_age=any(f.age == "insz" for f in facts.values()),
     )
 
 

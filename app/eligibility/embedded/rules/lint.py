@@ -189,7 +189,20 @@ def _unreachable(loaded: RuleFile, version: RuleVersion) -> Iterator[Finding]:
 
 
 def _first(rules: tuple[tuple[str, Condition], ...], truth: dict[str, bool]) -> str | None:
-    return next((code for code, when in rules if when.truth(dict(truth))), None)
+    values = _Given(truth)
+    return next((code for code, when in rules if when.truth(values)), None)
+
+
+class _Given:
+    """Facts fixed in advance (one combination tried for reachability)."""
+
+    __slots__ = ("_truth",)
+
+    def __init__(self, truth: dict[str, bool]) -> None:
+        self._truth = truth
+
+    def truth(self, code: str) -> bool:
+        return self._truth[code]
 
 
 def _outcome_line(loaded: RuleFile, code: str, written: bool) -> int:

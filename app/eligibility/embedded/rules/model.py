@@ -15,7 +15,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from app.problems import AppError, Problem
 
@@ -161,26 +161,38 @@ def _date(cell: str | None) -> dt.date | None:
         return None
 
 
+class FactValues(Protocol):
+    """Where a condition reads its facts: ``truth(code)``."""
+
+    def truth(self, code: str) -> Truth: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Ref:
     code: str
 
-    def truth(self, facts: Mapping[str, Truth]) -> Truth:
-        return facts[self.code]
+    def truth(self, facts: FactValues) -> Truth:
+        return facts.truth(self.code)
 
-    def support(self, facts: Mapping[str, Truth]) -> tuple[str, ...]:
-        return (self.code,) if facts[self.code] else ()
+    def support(self, facts: FactValues) -> tuple[str, ...]:
+        return (self.code,) if facts.truth(self.code) else ()
 
 
 @dataclass(frozen=True, slots=True)
 class AllOf:
     parts: tuple[Condition, ...]
 
-    def truth(self, facts: Mapping[str, Truth]) -> Truth:
-        values = [part.truth(facts) for part in self.parts]
-        return False if False in values else (None if None in values else True)
+    def truth(self, facts: FactValues) -> Truth:
+        """False at the first false part (the rest need not be known), else unknown or true."""
+        unknown = False
+        for part in self.parts:
+            value = part.truth(facts)
+            if value is False:
+                return False
+            unknown = unknown or value is None
+        return None if unknown else True
 
-    def support(self, facts: Mapping[str, Truth]) -> tuple[str, ...]:
+    def support(self, facts: FactValues) -> tuple[str, ...]:
         return tuple(code for part in self.parts for code in part.support(facts))
 
 
@@ -188,11 +200,17 @@ class AllOf:
 class AnyOf:
     parts: tuple[Condition, ...]
 
-    def truth(self, facts: Mapping[str, Truth]) -> Truth:
-        values = [part.truth(facts) for part in self.parts]
-        return True if True in values else (None if None in values else False)
+    def truth(self, facts: FactValues) -> Truth:
+        """True at the first true part (the rest need not be known), else unknown or false."""
+        unknown = False
+        for part in self.parts:
+            value = part.truth(facts)
+            if value:
+                return True
+            unknown = unknown or value is None
+        return None if unknown else False
 
-    def support(self, facts: Mapping[str, Truth]) -> tuple[str, ...]:
+    def support(self, facts: FactValues) -> tuple[str, ...]:
         held = (part for part in self.parts if part.truth(facts))
         return tuple(code for part in held for code in part.support(facts))
 
@@ -201,11 +219,11 @@ class AnyOf:
 class Not:
     part: Condition
 
-    def truth(self, facts: Mapping[str, Truth]) -> Truth:
+    def truth(self, facts: FactValues) -> Truth:
         value = self.part.truth(facts)
         return None if value is None else not value
 
-    def support(self, facts: Mapping[str, Truth]) -> tuple[str, ...]:
+    def support(self, facts: FactValues) -> tuple[str, ...]:
         return ()  # a fact that does not hold is no ground
 
 
@@ -274,6 +292,8 @@ class RuleVersion:
     rules: tuple[tuple[str, Condition], ...]
     validity: Mapping[str, Validity]
     lists: frozenset[str] = field(default=frozenset())
+    referenced: tuple[str, ...] = ()  # the fact codes of the conditions, in writing order
+    reads_age: bool = False  # a fact reads the age from the national number
 
     def in_force(self, day: dt.date) -> bool:
         return (self.starts is None or self.starts <= day) and (
@@ -317,19 +337,20 @@ class ServiceRules:
         raise AppError(Problem.RULES_INVALID, reason)
 
     def decide(self, person: Person, day: dt.date) -> Decision:
-        """The first outcome whose condition holds; INSUFFICIENT_DATA if one before is unknown."""
+        """The first outcome whose condition holds; INSUFFICIENT_DATA if one before is unknown.
+
+        Facts are looked at only as far as the conditions need them, each at most once.
+        """
         version = self.version_on(day)
-        found = {code: fact.evaluate(person, day) for code, fact in version.facts.items()}
-        truth = {code: value for code, (value, _) in found.items()}
+        facts = _Facts(version, person, day)
         for code, when in version.rules:
-            value = when.truth(truth)
+            value = when.truth(facts)
             if value is None:
                 raise AppError(Problem.INSUFFICIENT_DATA, self._unknown(version, when, person))
             if value:
-                grounds = _unique(when.support(truth))
-                return self._decision(version, code, grounds, found, day)
-        held = _unique(c for _, when in version.rules for c in fact_codes(when) if truth[c])
-        return self._decision(version, self.service.default_outcome, held, found, day)
+                return self._decision(version, code, _unique(when.support(facts)), facts, day)
+        held = _unique(c for c in version.referenced if facts.truth(c))
+        return self._decision(version, self.service.default_outcome, held, facts, day)
 
     def outcome(self, code: str) -> wire.Outcome:
         """The outcome with this code; KeyError if the service has none."""
@@ -343,11 +364,11 @@ class ServiceRules:
         version: RuleVersion,
         code: str,
         grounds: tuple[str, ...],
-        found: Mapping[str, tuple[Truth, dt.date | None]],
+        facts: _Facts,
         day: dt.date,
     ) -> Decision:
         validity = version.validity.get(code)
-        ends = [end for c in grounds if (end := found[c][1]) is not None]
+        ends = [end for c in grounds if (end := facts.end(c)) is not None]
         until = validity.until(day, ends) if validity is not None else None
         return Decision(code, grounds, until, version.label, version.lists)
 
@@ -362,6 +383,32 @@ class ServiceRules:
                 reasons.append(f"{code}: the age is unknown (no birth date in the number)")
         text = "; ".join(_unique(reasons)) or "a value the rule reads is missing or unreadable"
         return f"service {self.code}: no advice: {text}"
+
+
+class _Facts:
+    """One person's facts on one day, each evaluated when first asked (and once)."""
+
+    __slots__ = ("_day", "_found", "_person", "_version")
+
+    def __init__(self, version: RuleVersion, person: Person, day: dt.date) -> None:
+        self._version = version
+        self._person = person
+        self._day = day
+        self._found: dict[str, tuple[Truth, dt.date | None]] = {}
+
+    def _get(self, code: str) -> tuple[Truth, dt.date | None]:
+        found = self._found.get(code)
+        if found is None:
+            found = self._version.facts[code].evaluate(self._person, self._day)
+            self._found[code] = found
+        return found
+
+    def truth(self, code: str) -> Truth:
+        return self._get(code)[0]
+
+    def end(self, code: str) -> dt.date | None:
+        """The end of the list row that made the fact hold (None: open, or no row)."""
+        return self._get(code)[1]
 
 
 def _unique(codes: Iterable[str]) -> tuple[str, ...]:
