@@ -116,7 +116,7 @@ class EmbeddedEligibility:
         found = self._store.lookup(version.lists, pseudonym, on=day)
         digits = query.national_number.digits
         person = Person(birth_date(digits) if version.reads_age else None, found.rows)
-        decision = rules.decide(person, day)
+        decision = rules.decide(person, day, version)
         advice_id = new_advice_id()
         grounds = " ".join(decision.grounds)
         with self._store.connection() as conn:

@@ -14,6 +14,7 @@ the file on a connection of its own and takes the write lock only for the final 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hmac
 import json
 import logging
@@ -69,13 +70,11 @@ CREATE INDEX IF NOT EXISTS source_rows_by_person
 _ADDED_COLUMNS = (("source_lists", "columns"), ("source_rows", "columns"))
 _NO_COLUMNS: Mapping[str, str] = MappingProxyType({})
 
-# Over all lists at once (a handful): one read, so one snapshot. A person's row is read from
-# the table only when found (rare), for its columns.
-_LOOKUP = """
-SELECT l.name, l.as_of, r.rowid IS NOT NULL, r.valid_from, r.valid_to, r.columns
-FROM source_lists l LEFT JOIN source_rows r ON r.pseudonym = ? AND r.list_id = l.list_id
-WHERE l.key_check = ? AND l.name IN ({names})
-"""
+# A person's rows on every list: one seek in the index (its rows are side by side), the
+# table read only for the rows found, for their columns. Which list_id is which list comes
+# from the catalogue, kept in memory and read again when another connection has committed.
+_PERSON_ROWS = "SELECT list_id, valid_from, valid_to, columns FROM source_rows WHERE pseudonym = ?"
+_CATALOGUE = "SELECT list_id, name, as_of FROM source_lists WHERE key_check = ?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +101,15 @@ class ListRow:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or day <= self.valid_to
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Catalogue:
+    """The imported lists as one connection last saw them (``PRAGMA data_version``)."""
+
+    version: int
+    names: dict[int, str]
+    as_of: dict[str, dt.date]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +149,7 @@ class SourceStore:
             _add_columns(self._conn)
         self._lock = threading.Lock()
         self._locked = _LockedConnection(self._conn, self._lock, self._errors)
+        self._catalogue: _Catalogue | None = None
 
     def pseudonym(self, number: NationalNumber) -> bytes:
         """HMAC-SHA256 of the digits under this installation's key."""
@@ -191,19 +200,32 @@ class SourceStore:
         """
         if not names:
             return Lookup({}, {}, on)
-        # One statement text per number of names: sqlite3 keeps it prepared.
-        sql = _LOOKUP.format(names=", ".join("?" * len(names)))
         with self.connection() as conn:
-            found = conn.execute(sql, (pseudonym, self._key_check, *names)).fetchall()
-        as_of: dict[str, dt.date] = {}
-        rows: dict[str, tuple[ListRow, ...]] = {}
-        for name, list_as_of, on_it, valid_from, valid_to, columns in found:
-            as_of[name] = dt.date.fromisoformat(list_as_of)
-            person_rows = rows.setdefault(name, ())
-            if on_it:
+            while True:  # until nothing was committed between the catalogue and the rows
+                version = conn.execute("PRAGMA data_version").fetchone()[0]
+                lists = self._catalogue_of(conn, version)
+                found = conn.execute(_PERSON_ROWS, (pseudonym,)).fetchall()
+                if conn.execute("PRAGMA data_version").fetchone()[0] == version:
+                    break
+        as_of = {name: lists.as_of[name] for name in names if name in lists.as_of}
+        rows: dict[str, tuple[ListRow, ...]] = dict.fromkeys(as_of, ())
+        for list_id, valid_from, valid_to, columns in found:
+            name = lists.names.get(list_id)
+            if name in rows:
                 cells = json.loads(columns) if columns else _NO_COLUMNS
-                rows[name] = (*person_rows, ListRow(_day(valid_from), _day(valid_to), cells))
+                rows[name] = (*rows[name], ListRow(_day(valid_from), _day(valid_to), cells))
         return Lookup(as_of=as_of, rows=rows, on=on)
+
+    def _catalogue_of(self, conn: sqlite3.Connection, version: int) -> _Catalogue:
+        """The imported lists (under this key) as of ``data_version``; read again on a change."""
+        if self._catalogue is None or self._catalogue.version != version:
+            found = conn.execute(_CATALOGUE, (self._key_check,)).fetchall()
+            self._catalogue = _Catalogue(
+                version=version,
+                names={list_id: name for list_id, name, _ in found},
+                as_of={name: _snapshot(as_of) for _, name, as_of in found},
+            )
+        return self._catalogue
 
     def member(self, name: str, pseudonym: bytes, on: dt.date) -> bool:
         """True if the person is on the list on that day; INSUFFICIENT_DATA if never imported."""
@@ -331,7 +353,15 @@ def _add_columns(conn: sqlite3.Connection) -> None:
             conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
 
 
+@functools.lru_cache(maxsize=256)
+def _snapshot(text: str) -> dt.date:
+    """A list's snapshot date (a handful of distinct ones: kept parsed)."""
+    return dt.date.fromisoformat(text)
+
+
+@functools.lru_cache(maxsize=4096)
 def _day(text: str | None) -> dt.date | None:
+    """An ISO date from the store (few distinct ones: kept parsed)."""
     return dt.date.fromisoformat(text) if text else None
 
 

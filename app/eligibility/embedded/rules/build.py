@@ -95,6 +95,11 @@ def _version(stage: Stage, order: list[str]) -> RuleVersion:
         lists=frozenset(f.on_list for f in facts.values() if f.on_list is not None),
         referenced=referenced,
         reads_age=any(f.age == "insz" for f in facts.values()),
+        memberships=tuple(
+            (code, f.on_list)
+            for code, f in facts.items()
+            if f.on_list is not None and f.column is None and f.age is None
+        ),
     )
 
 

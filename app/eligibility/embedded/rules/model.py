@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -96,6 +97,8 @@ class FactTest:
         rows = person.rows.get(self.on_list)
         if rows is None:
             return None, None  # never imported: unknown, not "no"
+        if not rows:
+            return False, None  # imported, and the person is not on it
         truth: Truth = False
         ends: list[dt.date | None] = []
         for row in rows:
@@ -267,6 +270,7 @@ def _same_day(day: dt.date, year: int) -> dt.date:
         return dt.date(year, 2, 28)
 
 
+@functools.lru_cache(maxsize=1024)
 def _day_of_year(day: dt.date, month_day: tuple[int, int], *, next_year: bool) -> dt.date:
     """That day of next year (``next_year``), else its next occurrence on or after ``day``."""
     month, mday = month_day
@@ -294,6 +298,7 @@ class RuleVersion:
     lists: frozenset[str] = field(default=frozenset())
     referenced: tuple[str, ...] = ()  # the fact codes of the conditions, in writing order
     reads_age: bool = False  # a fact reads the age from the national number
+    memberships: tuple[tuple[str, str], ...] = ()  # (code, list) of the plain "on the list" facts
 
     def in_force(self, day: dt.date) -> bool:
         return (self.starts is None or self.starts <= day) and (
@@ -318,6 +323,11 @@ class ServiceRules:
 
     service: wire.Service
     versions: tuple[RuleVersion, ...]
+    outcomes_by_code: Mapping[str, wire.Outcome] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_code = {outcome.code: outcome for outcome in self.service.outcomes}
+        object.__setattr__(self, "outcomes_by_code", by_code)
 
     @property
     def code(self) -> str:
@@ -336,12 +346,13 @@ class ServiceRules:
         reason = f"no version of rule {self.code} is in force on {day}"
         raise AppError(Problem.RULES_INVALID, reason)
 
-    def decide(self, person: Person, day: dt.date) -> Decision:
+    def decide(self, person: Person, day: dt.date, version: RuleVersion | None = None) -> Decision:
         """The first outcome whose condition holds; INSUFFICIENT_DATA if one before is unknown.
 
         Facts are looked at only as far as the conditions need them, each at most once.
+        ``version``: the one in force on ``day``, when the caller has it already.
         """
-        version = self.version_on(day)
+        version = version or self.version_on(day)
         facts = _Facts(version, person, day)
         for code, when in version.rules:
             value = when.truth(facts)
@@ -354,10 +365,7 @@ class ServiceRules:
 
     def outcome(self, code: str) -> wire.Outcome:
         """The outcome with this code; KeyError if the service has none."""
-        for outcome in self.service.outcomes:
-            if outcome.code == code:
-                return outcome
-        raise KeyError(code)
+        return self.outcomes_by_code[code]
 
     def _decision(
         self,
@@ -386,15 +394,27 @@ class ServiceRules:
 
 
 class _Facts:
-    """One person's facts on one day, each evaluated when first asked (and once)."""
+    """One person's facts on one day. "On the list" facts are settled at once from the rows
+    (cheap: most rules are only that); the others are evaluated when first asked, once."""
 
-    __slots__ = ("_day", "_found", "_person", "_version")
+    __slots__ = ("_day", "_found", "_person", "_truth", "_version")
 
     def __init__(self, version: RuleVersion, person: Person, day: dt.date) -> None:
         self._version = version
         self._person = person
         self._day = day
         self._found: dict[str, tuple[Truth, dt.date | None]] = {}
+        rows = person.rows
+        truth: dict[str, Truth] = {}
+        for code, name in version.memberships:
+            held = rows.get(name)
+            if held is None:
+                truth[code] = None  # never imported: unknown
+            elif not held:
+                truth[code] = False
+            else:
+                truth[code] = any(row.holds_on(day) for row in held)
+        self._truth = truth
 
     def _get(self, code: str) -> tuple[Truth, dt.date | None]:
         found = self._found.get(code)
@@ -404,7 +424,8 @@ class _Facts:
         return found
 
     def truth(self, code: str) -> Truth:
-        return self._get(code)[0]
+        truth = self._truth
+        return truth[code] if code in truth else self._get(code)[0]
 
     def end(self, code: str) -> dt.date | None:
         """The end of the list row that made the fact hold (None: open, or no row)."""
