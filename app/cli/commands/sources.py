@@ -20,7 +20,7 @@ from app.settings.config import load_config
 from app.settings.credentials import KeyringCredentials, pseudonym_key
 
 if TYPE_CHECKING:
-    from app.eligibility.embedded.source_store import SourceList
+    from app.eligibility.embedded.source_rows import SourceList
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
 

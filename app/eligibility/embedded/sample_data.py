@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Mapping
 
-    from app.eligibility.embedded.source_store import SourceList, SourceStore
+    from app.eligibility.embedded.source_rows import SourceList
+    from app.eligibility.embedded.source_store import SourceStore
 
 log = logging.getLogger(__name__)
 

@@ -23,11 +23,11 @@ import sqlite3
 import threading
 from collections.abc import Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from app.eligibility.embedded.source_files import BadRows, Header, read_list_file
+from app.eligibility.embedded.source_rows import Catalogue, ListRow, Lookup, SourceList
 from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
@@ -77,61 +77,6 @@ _PERSON_ROWS = "SELECT list_id, valid_from, valid_to, columns FROM source_rows W
 _CATALOGUE = "SELECT list_id, name, as_of FROM source_lists WHERE key_check = ?"
 
 
-@dataclass(frozen=True, slots=True)
-class SourceList:
-    """What the store knows about one imported list."""
-
-    name: str
-    rows: int
-    as_of: dt.date
-    imported_at: dt.datetime
-    key_matches: bool = True
-    columns: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ListRow:
-    """One row of a list about one person: its validity window and its other columns."""
-
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
-    columns: Mapping[str, str] = field(default_factory=dict)
-
-    def holds_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class _Catalogue:
-    """The imported lists as one connection last saw them (``PRAGMA data_version``)."""
-
-    version: int
-    names: dict[int, str]
-    as_of: dict[str, dt.date]
-
-
-@dataclass(frozen=True, slots=True)
-class Lookup:
-    """One person against some lists: each found list's date, and the person's rows on it.
-
-    A list missing from ``as_of`` was never imported; an empty tuple in ``rows`` means "not
-    on it".
-    """
-
-    as_of: dict[str, dt.date]
-    rows: dict[str, tuple[ListRow, ...]]
-    on: dt.date
-
-    @property
-    def member_of(self) -> frozenset[str]:
-        """The lists with a row of the person valid on the day asked."""
-        return frozenset(
-            name for name, held in self.rows.items() if any(row.holds_on(self.on) for row in held)
-        )
-
-
 class SourceStore:
     """Imported source lists in one SQLite file (WAL), keyed by pseudonym."""
 
@@ -149,7 +94,7 @@ class SourceStore:
             _add_columns(self._conn)
         self._lock = threading.Lock()
         self._locked = _LockedConnection(self._conn, self._lock, self._errors)
-        self._catalogue: _Catalogue | None = None
+        self._catalogue: Catalogue | None = None
 
     def pseudonym(self, number: NationalNumber) -> bytes:
         """HMAC-SHA256 of the digits under this installation's key."""
@@ -216,11 +161,11 @@ class SourceStore:
                 rows[name] = (*rows[name], ListRow(_day(valid_from), _day(valid_to), cells))
         return Lookup(as_of=as_of, rows=rows, on=on)
 
-    def _catalogue_of(self, conn: sqlite3.Connection, version: int) -> _Catalogue:
+    def _catalogue_of(self, conn: sqlite3.Connection, version: int) -> Catalogue:
         """The imported lists (under this key) as of ``data_version``; read again on a change."""
         if self._catalogue is None or self._catalogue.version != version:
             found = conn.execute(_CATALOGUE, (self._key_check,)).fetchall()
-            self._catalogue = _Catalogue(
+            self._catalogue = Catalogue(
                 version=version,
                 names={list_id: name for list_id, name, _ in found},
                 as_of={name: _snapshot(as_of) for _, name, as_of in found},

@@ -12,16 +12,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app.eligibility.embedded.rules.facts import Comparison, FactTest
 from app.eligibility.embedded.rules.model import (
     AllOf,
     AnyOf,
-    Comparison,
     Condition,
-    FactTest,
     Not,
     Ref,
     RuleVersion,
-    Validity,
     fact_codes,
 )
 from app.eligibility.embedded.rules.spec import (
@@ -33,6 +31,7 @@ from app.eligibility.embedded.rules.spec import (
     RuleFileSpec,
     ValiditySpec,
 )
+from app.eligibility.embedded.rules.validity import Validity
 
 if TYPE_CHECKING:
     from app.eligibility.embedded.rules.spec import ConditionSpec

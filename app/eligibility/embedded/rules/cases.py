@@ -26,7 +26,7 @@ from app.eligibility.embedded.rules.load import (
 from app.eligibility.embedded.rules.model import Person
 from app.eligibility.embedded.rules.source_text import RuleText, describe_error
 from app.eligibility.embedded.rules.spec import CODE_PATTERN, ListName, Text
-from app.eligibility.embedded.source_store import ListRow
+from app.eligibility.embedded.source_rows import ListRow
 from app.problems import AppError, Problem
 
 if TYPE_CHECKING:

@@ -12,14 +12,9 @@ from app.i18n import N_, translations
 if TYPE_CHECKING:
     import gettext
 
-    from app.eligibility.embedded.rules.model import (
-        Comparison,
-        Condition,
-        FactTest,
-        RuleVersion,
-        ServiceRules,
-        Validity,
-    )
+    from app.eligibility.embedded.rules.facts import Comparison, FactTest
+    from app.eligibility.embedded.rules.model import Condition, RuleVersion, ServiceRules
+    from app.eligibility.embedded.rules.validity import Validity
     from app.language import Language
 
 _COMPARISONS = {

@@ -11,10 +11,7 @@ advice" (INSUFFICIENT_DATA), never the next outcome, so missing data never becom
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import functools
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -24,12 +21,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
     from app.eligibility import wire
-    from app.eligibility.embedded.source_store import ListRow
+    from app.eligibility.embedded.rules.facts import FactTest
+    from app.eligibility.embedded.rules.validity import Validity
+    from app.eligibility.embedded.source_rows import ListRow
 
 Truth = bool | None
 """True, False, or None for unknown."""
-Scalar = int | float | str
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,126 +39,6 @@ class Person:
 
     birth_date: dt.date | None
     rows: Mapping[str, Sequence[ListRow]]
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    """One comparison of a value with the rule's: ``<``, ``<=``, ``=``, ``>=``, ``>`` or ``in``."""
-
-    op: str
-    value: Scalar | tuple[Scalar, ...]
-
-    @property
-    def numeric(self) -> bool:
-        values = self.value if isinstance(self.value, tuple) else (self.value,)
-        return not any(isinstance(v, str) for v in values)
-
-    def test(self, given: float | str) -> bool:
-        if self.op == "in":
-            assert isinstance(self.value, tuple)
-            return given in {_normal(v) for v in self.value}
-        value = _normal(self.value)  # type: ignore[arg-type]
-        if self.op == "=":
-            return given == value
-        assert isinstance(given, float)
-        assert isinstance(value, float)
-        return bool(_ORDER[self.op](given, value))
-
-
-_ORDER = {
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">=": lambda a, b: a >= b,
-    ">": lambda a, b: a > b,
-}
-
-
-def _normal(value: Scalar) -> float | str:
-    return value.strip().casefold() if isinstance(value, str) else float(value)
-
-
-@dataclass(frozen=True, slots=True)
-class FactTest:
-    """A fact: on a list (``on_list``), optionally a column or an age compared with values."""
-
-    code: str
-    on_list: str | None = None
-    column: str | None = None
-    age: str | None = None  # "insz" (the national number's birth date) or a column name
-    comparisons: tuple[Comparison, ...] = ()
-
-    def evaluate(self, person: Person, day: dt.date) -> tuple[Truth, dt.date | None]:
-        """Whether the fact holds on ``day``, and the end of the list row that made it hold."""
-        if self.on_list is None:
-            return self._compare(_age(person.birth_date, day)), None
-        rows = person.rows.get(self.on_list)
-        if rows is None:
-            return None, None  # never imported: unknown, not "no"
-        if not rows:
-            return False, None  # imported, and the person is not on it
-        truth: Truth = False
-        ends: list[dt.date | None] = []
-        for row in rows:
-            if not row.holds_on(day):
-                continue
-            held = self._row_truth(row, person, day)
-            if held:
-                ends.append(row.valid_to)
-            elif held is None:
-                truth = None
-        if ends:
-            return True, None if None in ends else max(e for e in ends if e is not None)
-        return truth, None
-
-    def _row_truth(self, row: ListRow, person: Person, day: dt.date) -> Truth:
-        if self.age == "insz":
-            return self._compare(_age(person.birth_date, day))
-        if self.age is not None:
-            return self._compare(_age(_date(row.columns.get(self.age)), day))
-        if self.column is not None:
-            return self._compare_text(row.columns.get(self.column))
-        return True
-
-    def _compare_text(self, cell: str | None) -> Truth:
-        if cell is None or not cell.strip():
-            return None
-        if all(c.numeric for c in self.comparisons):
-            return self._compare(_number(cell))
-        return all(c.test(_normal(cell)) for c in self.comparisons)
-
-    def _compare(self, value: float | None) -> Truth:
-        if value is None:
-            return None
-        return all(c.test(value) for c in self.comparisons)
-
-
-def _age(birth: dt.date | None, day: dt.date) -> float | None:
-    """Completed years on ``day``; None when the birth date is unknown or after ``day``."""
-    if birth is None or birth > day:
-        return None
-    return float(day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day)))
-
-
-def _number(cell: str) -> float | None:
-    text = cell.strip().replace(" ", "").replace("\u00a0", "")
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def _date(cell: str | None) -> dt.date | None:
-    """An ISO date (YYYY-MM-DD) or a Belgian one (DD/MM/YYYY); None if empty or unreadable."""
-    text = (cell or "").strip()
-    try:
-        found = _DMY.match(text)
-        if found is not None:
-            return dt.date(int(found[3]), int(found[2]), int(found[1]))
-        return dt.date.fromisoformat(text) if len(text) == 10 else None
-    except ValueError:
-        return None
 
 
 class FactValues(Protocol):
@@ -240,49 +117,6 @@ def fact_codes(condition: Condition) -> tuple[str, ...]:
     if isinstance(condition, Not):
         return fact_codes(condition.part)
     return tuple(code for part in condition.parts for code in fact_codes(part))
-
-
-@dataclass(frozen=True, slots=True)
-class Validity:
-    """Until when an outcome holds: the earliest of a day of the year, a number of years after
-    the day of the question, and the end of the list rows that granted it."""
-
-    month_day: tuple[int, int] | None = None
-    next_year: bool = False
-    years: int | None = None
-    list_end: bool = False
-
-    def until(self, day: dt.date, ends: Sequence[dt.date]) -> dt.date | None:
-        limits = []
-        if self.month_day is not None:
-            limits.append(_day_of_year(day, self.month_day, next_year=self.next_year))
-        if self.years is not None:
-            limits.append(_same_day(day, day.year + self.years))
-        if self.list_end:
-            limits.extend(ends)
-        return min(limits, default=None)
-
-
-def _same_day(day: dt.date, year: int) -> dt.date:
-    try:
-        return day.replace(year=year)
-    except ValueError:  # 29 February in a year without one
-        return dt.date(year, 2, 28)
-
-
-@functools.lru_cache(maxsize=1024)
-def _day_of_year(day: dt.date, month_day: tuple[int, int], *, next_year: bool) -> dt.date:
-    """That day of next year (``next_year``), else its next occurrence on or after ``day``."""
-    month, mday = month_day
-    found = _clamped(day.year + 1 if next_year else day.year, month, mday)
-    if not next_year and found < day:
-        found = _clamped(day.year + 1, month, mday)
-    return found
-
-
-def _clamped(year: int, month: int, mday: int) -> dt.date:
-    """Day ``mday`` of that month, or its last day (there is no 30 February)."""
-    return dt.date(year, month, min(mday, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True, slots=True)
