@@ -137,9 +137,7 @@ class EmbeddedEligibility:
             service=rules.code,
             outcome=rules.outcome(decision.outcome),
             decided_at=decided_at,
-            data_as_of=min(
-                (found.as_of[name] for name in decision.lists if name in found.as_of), default=None
-            ),
+            data_as_of=min(found.as_of.values(), default=None),  # the version's lists found
             valid_until=decision.valid_until,
             rule_version=decision.rule_version,
             grounds=decision.grounds,
