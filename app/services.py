@@ -103,10 +103,9 @@ def open_store(config: Config, data_dir: Path, credentials: CredentialStore) -> 
         made = data_written(data_dir, path)  # a lost key is restored, not replaced
         return SourceStore(path, key=pseudonym_key(credentials, create=not made))
     store = SourceStore(data_dir / TRAINING_STORE_FILE, key=TRAINING_KEY)
-    if not store.lists():
-        from app.eligibility.embedded.sample_data import seed_training_store
+    from app.eligibility.embedded.sample_data import seed_training_store_if_needed
 
-        seed_training_store(store, dt.date.today())
+    seed_training_store_if_needed(store, dt.date.today())
     return store
 
 

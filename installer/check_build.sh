@@ -127,7 +127,7 @@ echo "== baliecheck selftest (training: the bundled rules and translations)"
 echo "training = true" >"$work/training.toml"
 "$bc" --config "$work/training.toml" selftest | tee "$work/training.txt" \
     || fail "training selftest exited ${PIPESTATUS[0]}"
-grep -q "Regels: 3 diensten uit $work/baliecheck/" "$work/training.txt" \
+grep -q "Regels: 5 diensten uit $work/baliecheck/" "$work/training.txt" \
     || fail "the rules did not come from the build"
 grep -q "^OK .*Vertalingen: fr, en" "$work/training.txt" || fail "the catalogues are not in the build"
 "$bc" --lang fr --help | grep -q "^utilisation : baliecheck" || fail "--lang fr --help is not French"

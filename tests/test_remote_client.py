@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import logging
 import traceback
@@ -143,6 +144,26 @@ def test_remote_advice_for_another_service_is_refused(
     backend: BadBackend, remote: RemoteEligibility
 ) -> None:
     backend.script("POST", ADVICE, json_reply({**ADVICE_DOC, "service": "lez-registratie"}))
+    fails(lambda: remote.advise(advice_query()), Problem.BACKEND_BAD_RESPONSE)
+
+
+def test_remote_advice_keeps_rule_version_and_grounds_and_accepts_a_1_0_backend(
+    backend: BadBackend, remote: RemoteEligibility
+) -> None:
+    given = {"rule_version": "2026", "grounds": ["INWONER", "VT"], "valid_until": "2027-04-30"}
+    backend.script("POST", ADVICE, json_reply({**ADVICE_DOC, **given}), json_reply(ADVICE_DOC))
+    advice = remote.advise(advice_query())
+    assert (advice.rule_version, advice.grounds) == ("2026", ("INWONER", "VT"))
+    assert advice.valid_until == dt.date(2027, 4, 30)
+    older = remote.advise(advice_query())
+    assert (older.rule_version, older.grounds) == (None, None)
+
+
+@pytest.mark.parametrize("grounds", [["vt"], ["INKOMEN 18500"], "VT", [1]])
+def test_remote_advice_with_grounds_that_are_not_codes_is_refused(
+    backend: BadBackend, remote: RemoteEligibility, grounds: object
+) -> None:
+    backend.script("POST", ADVICE, json_reply({**ADVICE_DOC, "grounds": grounds}))
     fails(lambda: remote.advise(advice_query()), Problem.BACKEND_BAD_RESPONSE)
 
 

@@ -4,6 +4,7 @@ kind of broken file refused with file, line and reason."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -11,9 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.eligibility.embedded.rules import ServiceRules, load_rule_file, load_rules
+from app.eligibility.embedded.rules import Person, ServiceRules, load_rule_file, load_rules
+from app.eligibility.embedded.source_rows import ListRow
 from app.problems import AppError, Problem
 from app.resource_paths import rules_dir
+
+DAY = dt.date(2026, 3, 2)
 
 OCMW = ("ocmw_budgetbeheer", "ocmw_budgetbegeleiding", "collectieve_schuldenregeling")
 
@@ -28,9 +32,11 @@ SHIPPED: dict[str, list[tuple[set[str], str]]] = {
         (set(), "STANDAARD"),
     ],
     "lez-registratie": [
-        ({"parkeerkaart_handicap"}, "GRATIS_REGISTRATIE"),
+        ({"parkeerkaart_handicap", "aangepast_voertuig"}, "GRATIS_REGISTRATIE"),
         ({"parkeerkaart_handicap", "verhoogde_tegemoetkoming"}, "GRATIS_REGISTRATIE"),
+        ({"parkeerkaart_handicap"}, "STANDAARD"),
         ({"verhoogde_tegemoetkoming"}, "VERLAAGD_TARIEF"),
+        ({"aangepast_voertuig"}, "STANDAARD"),
         ({"inwoners", "leefloon"}, "STANDAARD"),
         (set(), "STANDAARD"),
     ],
@@ -73,6 +79,12 @@ def shipped() -> dict[str, ServiceRules]:
     return {rules.code: rules for rules in load_rules(rules_dir())}
 
 
+def outcome_on(rules: ServiceRules, lists: set[str], day: dt.date = DAY) -> str:
+    """The outcome for a person on ``lists`` (every list the rule reads imported)."""
+    person = Person(None, {name: (ListRow(),) if name in lists else () for name in rules.lists})
+    return rules.decide(person, day).outcome
+
+
 def line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
@@ -92,8 +104,8 @@ def write_rules(directory: Path, text: str, stem: str = "zwembad-korting") -> Pa
     return path
 
 
-def test_rules_shipped_services_are_the_three_of_the_issue() -> None:
-    assert set(shipped()) == set(SHIPPED)
+def test_rules_shipped_services_are_those_of_the_issues() -> None:
+    assert set(shipped()) == {*SHIPPED, "schoolkorting", "kinderopvang-sociaal-tarief"}
 
 
 @pytest.mark.parametrize(
@@ -101,12 +113,13 @@ def test_rules_shipped_services_are_the_three_of_the_issue() -> None:
     [(service, facts, code) for service, cases in SHIPPED.items() for facts, code in cases],
 )
 def test_rules_shipped_outcome(service: str, facts_true: set[str], expected: str) -> None:
-    assert shipped()[service].evaluate(facts_true) == expected
+    assert outcome_on(shipped()[service], facts_true) == expected
 
 
 def test_rules_every_shipped_outcome_is_tested() -> None:
-    for code, rules in shipped().items():
-        tested = {expected for _, expected in SHIPPED[code]}
+    for code, cases in SHIPPED.items():
+        rules = shipped()[code]
+        tested = {expected for _, expected in cases}
         assert tested == {outcome.code for outcome in rules.service.outcomes}, code
 
 
@@ -118,8 +131,9 @@ def test_rules_shipped_texts_and_facts() -> None:
     assert reduced.detail is not None
     assert reduced.detail.nl == "Pas aan €1, 80 % korting op activiteiten"
     assert not uitpas.outcome("STANDAARD").eligible
-    assert uitpas.facts == {"inwoners", "leefloon", "verhoogde_tegemoetkoming", *OCMW}
-    assert rules["lez-registratie"].facts == {"parkeerkaart_handicap", "verhoogde_tegemoetkoming"}
+    assert uitpas.lists == {"inwoners", "leefloon", "verhoogde_tegemoetkoming", *OCMW}
+    lez = {"parkeerkaart_handicap", "aangepast_voertuig", "verhoogde_tegemoetkoming"}
+    assert rules["lez-registratie"].lists == lez
     for service in rules.values():
         for text in (service.service.name, *(o.label for o in service.service.outcomes)):
             assert all((text.nl, text.fr, text.en))
@@ -129,18 +143,18 @@ def test_rules_new_service_is_only_a_file(tmp_path: Path) -> None:
     write_rules(tmp_path, NEW_SERVICE)
     (rules,) = load_rules(tmp_path)
     assert rules.code == "zwembad-korting"
-    assert rules.facts == {"inwoners", "schorsing", "leefloon", "mantelzorg"}
-    assert rules.evaluate({"inwoners", "leefloon"}) == "GRATIS"
-    assert rules.evaluate({"inwoners", "leefloon", "schorsing"}) == "HALF"  # not → next outcome
-    assert rules.evaluate({"inwoners"}) == "HALF"
-    assert rules.evaluate({"mantelzorg"}) == "STANDAARD"
+    assert rules.lists == {"inwoners", "schorsing", "leefloon", "mantelzorg"}
+    assert outcome_on(rules, {"inwoners", "leefloon"}) == "GRATIS"
+    assert outcome_on(rules, {"inwoners", "leefloon", "schorsing"}) == "HALF"  # not → next
+    assert outcome_on(rules, {"inwoners"}) == "HALF"
+    assert outcome_on(rules, {"mantelzorg"}) == "STANDAARD"
     assert [o.code for o in rules.service.outcomes] == ["GRATIS", "HALF", "STANDAARD"]
 
 
 def test_rules_when_as_a_table(tmp_path: Path) -> None:
     text = NEW_SERVICE.replace('when = "inwoners"\n', '[outcomes.when]\nany = ["a", "b"]\n')
     rules = load_rule_file(write_rules(tmp_path, text))
-    assert rules.evaluate({"b"}) == "HALF"
+    assert outcome_on(rules, {"b"}) == "HALF"
 
 
 # (what to change in NEW_SERVICE, the text on the line to be named, words of the reason)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from app.eligibility.embedded.rules import load_rules
+from app.eligibility.embedded.rules.model import birth_date
 from app.eligibility.embedded.sample_data import (
     load_sample_data,
     sample_citizens,
@@ -19,11 +20,14 @@ from app.problems import AppError, Problem
 from app.resource_paths import rules_dir
 from eid.card_profiles import synthetic_number
 from eid.insz import NationalNumber, NumberKind
+from tests.sample_people import NO_ADVICE, expected_outcome
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-FICTITIOUS_BIRTHS = {dt.date(year, 1, 1) for year in range(1911, 1940)}
+ADULT_BIRTHS = {dt.date(year, 1, 1) for year in range(1911, 1940)}
+CHILD_BIRTHS = {dt.date(year, 1, 1) for year in range(2008, 2024)}
+TODAY = dt.date.today()
 
 
 def test_sample_numbers_are_valid_and_fictitious() -> None:
@@ -31,11 +35,14 @@ def test_sample_numbers_are_valid_and_fictitious() -> None:
     assert citizens
     for citizen in citizens:
         digits = citizen.national_number.digits
-        assert NationalNumber(digits).kind is NumberKind.NATIONAL_REGISTER
-        birth = dt.date(1900 + int(digits[0:2]), int(digits[2:4]), int(digits[4:6]))
         serial = int(digits[6:9])
-        assert birth in FICTITIOUS_BIRTHS, citizen.label
         assert 990 <= serial <= 999, citizen.label
+        birth = birth_date(digits)
+        if NationalNumber(digits).kind is NumberKind.BIS:
+            assert birth is None, citizen.label  # only a BIS number without a birth date
+            assert synthetic_number(None, serial, month_offset=20) == digits
+            continue
+        assert birth in ADULT_BIRTHS | CHILD_BIRTHS, citizen.label
         assert synthetic_number(birth, serial) == digits
     assert len({c.national_number for c in citizens}) == len(citizens)
 
@@ -47,16 +54,18 @@ def test_sample_labels_are_dutch_and_distinct() -> None:
 
 
 def test_sample_lists_cover_what_the_rules_need() -> None:
-    needed = set().union(*(rules.facts for rules in load_rules(rules_dir())))
+    needed = set().union(*(rules.lists for rules in load_rules(rules_dir())))
     assert needed <= set(load_sample_data().lists)
 
 
 def test_sample_citizens_cover_every_outcome_of_every_service() -> None:
     given = {
-        (rules.code, rules.evaluate(citizen.lists))
+        (rules.code, expected_outcome(citizen, rules, TODAY))
         for rules in load_rules(rules_dir())
         for citizen in sample_citizens()
     }
+    assert ("kinderopvang-sociaal-tarief", NO_ADVICE) in given  # the BIS number
+    given -= {(rules.code, NO_ADVICE) for rules in load_rules(rules_dir())}
     every = {
         (rules.code, outcome.code)
         for rules in load_rules(rules_dir())

@@ -115,7 +115,7 @@ def test_selftest_training_without_card_warns_but_passes(tmp_path: Path) -> None
     assert code == EXIT_OK, report
     assert "LET OP Configuratie:" in report
     assert "oefenmodus, geen echte gegevens" in report
-    assert "OK     Regels: 3 diensten uit" in report
+    assert "OK     Regels: 5 diensten uit" in report
     assert "OK     Adviesdienst ingebouwd: gezond" in report
 
 

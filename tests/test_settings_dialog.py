@@ -250,7 +250,7 @@ def test_connection_test_against_a_real_serve_and_a_closed_port(
     qtbot.waitUntil(lambda: label.text() == rejected, timeout=15_000)
     admin.retype(Qt.Key.Key_G, TOKEN)
     admin.press(Qt.Key.Key_V, ALT)
-    welcome = "✔ De adviesdienst is bereikbaar en aanvaardt de aanmelding (3 diensten)."
+    welcome = "✔ De adviesdienst is bereikbaar en aanvaardt de aanmelding (5 diensten)."
     qtbot.waitUntil(lambda: label.text() == welcome, timeout=15_000)
     admin.retype(Qt.Key.Key_A, f"http://127.0.0.1:{free_port()}")
     admin.press(Qt.Key.Key_V, ALT)

@@ -162,9 +162,11 @@ def test_sources_zero_byte_file_is_refused_even_when_empty_is_allowed(
 @pytest.mark.parametrize(
     ("first_line", "words"),
     [
-        ("nummer", "found 1 column(s) with other names"),
-        ("insz,valid_from", "found 2 column(s)"),
-        ("insz;valid_from", "found 2 column(s)"),
+        ("nummer", "found 1 column(s), the first not named insz"),
+        ("insz,valid_from", "valid_from and valid_to go together"),
+        ("insz,cate gorie", "column 2 has no name or a name with other characters"),
+        ("insz,bedrag,bedrag", "a column name appears twice"),
+        ("nr;naam", "found 2 column(s), the first not named insz"),
         (NUMBERS[0], "it holds data (the header is missing)"),
     ],
 )

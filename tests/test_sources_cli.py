@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from app.cli.commands import sources
-from app.cli.context import EXIT_OK, CommandContext
+from app.cli.context import EXIT_OK, EXIT_USAGE, CommandContext
 from app.language import Language
 from app.problems import AppError, Problem
 from app.services import STORE_FILE
@@ -117,3 +117,52 @@ def test_sources_cli_uses_the_configured_store(tmp_path: Path) -> None:
     run(tmp_path, "sources", "import", "leefloon", csv_file(tmp_path, NUMBERS[0]), config=config)
     assert store.is_file()
     assert not (tmp_path / "data" / STORE_FILE).exists()
+
+
+def test_sources_cli_list_no_rule_reads_is_refused_unless_forced(tmp_path: Path) -> None:
+    path = csv_file(tmp_path, *NUMBERS)
+    err = io.StringIO()
+    ctx = CommandContext(Language.EN, io.StringIO(), err, data_dir=tmp_path / "data")
+    args = parse("sources", "import", "leeflon", path)
+    assert args.handler(args, ctx) == EXIT_USAGE
+    words = err.getvalue()
+    assert "No rule reads a list 'leeflon'" in words
+    assert "Did you mean 'leefloon'?" in words
+    assert "--force" in words
+    assert run(tmp_path, "sources", "list")[1] == "Nog geen lijsten ingelezen.\n"
+    code, out = run(tmp_path, "sources", "import", "leeflon", path, "--force")
+    assert (code, out.split(":")[0]) == (EXIT_OK, "Lijst 'leeflon' ingelezen")
+
+
+def test_sources_cli_list_names_follow_the_configured_rules(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "zwembad.toml").write_text(
+        'code = "zwembad"\ndefault_outcome = "STD"\nname = { nl = "Z", fr = "Z", en = "Z" }\n'
+        '[[outcomes]]\ncode = "GRATIS"\neligible = true\n'
+        'label = { nl = "G", fr = "G", en = "G" }\nwhen = "mantelzorg"\n'
+        '[[outcomes]]\ncode = "STD"\neligible = false\nlabel = { nl = "S", fr = "S", en = "S" }\n',
+        encoding="utf-8",
+    )
+    config = tmp_path / "config.toml"
+    config.write_text(f'[embedded]\nrules_dir = "{rules.as_posix()}"\n', encoding="utf-8")
+    path = csv_file(tmp_path, NUMBERS[0])
+    code, _ = run(tmp_path, "sources", "import", "mantelzorg", path, config=config)
+    assert code == EXIT_OK
+    args = parse("sources", "import", "leefloon", path)
+    ctx = CommandContext(Language.NL, io.StringIO(), io.StringIO(), tmp_path / "data", config)
+    assert args.handler(args, ctx) == EXIT_USAGE
+
+
+def test_sources_cli_list_with_columns(tmp_path: Path) -> None:
+    path = tmp_path / "gezin.csv"
+    path.write_text(
+        f"insz,categorie,inkomen\n{NUMBERS[0]},inkomen,18500\n{NUMBERS[1]},leefloon,\n",
+        encoding="utf-8",
+    )
+    code, _ = run(tmp_path, "sources", "import", "schoolkorting_gezin", str(path))
+    assert code == EXIT_OK
+    listed = run(tmp_path, "sources", "list")[1]
+    assert "schoolkorting_gezin: 2 rijen" in listed
+    assert "  kolommen: categorie, inkomen" in listed
+    assert "18500" not in listed

@@ -78,14 +78,16 @@ def test_sources_excel_extra_cell_is_a_bad_row_named_by_line(tmp_path: Path) -> 
 def test_sources_excel_cli_says_duplicates_and_takes_a_separator(tmp_path: Path) -> None:
     path = tmp_path / "l.csv"
     path.write_text(f"insz,valid_from,valid_to\n{NUMBERS[3]},,\n{NUMBERS[3]},,\n", "utf-8")
-    code, out, _ = run(tmp_path, "sources", "import", "vt", str(path), "--as-of", "2026-01-01")
+    code, out, _ = run(
+        tmp_path, "sources", "import", "leefloon", str(path), "--as-of", "2026-01-01"
+    )
     assert code == EXIT_OK
     assert "1 rij," in out  # one row, in the singular
     assert "1 dubbele rij (zelfde persoon, zelfde data) werd één keer geteld." in out
     with pytest.raises(AppError, match="found 1 column"):
-        run(tmp_path, "sources", "import", "vt", str(path), "--delimiter", "tab")
+        run(tmp_path, "sources", "import", "leefloon", str(path), "--delimiter", "tab")
     with pytest.raises(SystemExit):
-        parse("sources", "import", "vt", str(path), "--encoding", "klingon")
+        parse("sources", "import", "leefloon", str(path), "--encoding", "klingon")
 
 
 def test_sources_excel_cli_store_failure_names_the_file_not_the_clerks_words(

@@ -214,7 +214,7 @@ def test_wheel_selftest_in_training_uses_the_installed_rules(installed: Installe
     assert result.returncode == 0, result.stdout + result.stderr
     site = installed.venv / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}"
     rules = site / "site-packages" / "app" / "resources" / "rules"
-    assert f"OK     Regels: 3 diensten uit {rules}" in result.stdout
+    assert f"OK     Regels: 5 diensten uit {rules}" in result.stdout
     assert "FOUT" not in result.stdout
 
 

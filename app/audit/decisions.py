@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import json
 import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -159,6 +160,7 @@ class DecisionRecorder:
             advised_outcome=advice.outcome.code,
             channel=channel.value,
             pseudonym=self._store.pseudonym(number) if number is not None else None,
+            detail=advice_detail(advice),
         )
         return self._store.append(entry).seq
 
@@ -199,7 +201,16 @@ class DecisionRecorder:
             reason_text=redact(decision.reason_text.strip()),  # a number typed in is not kept
             channel=decision.channel.value,
             pseudonym=self._store.pseudonym(number) if number is not None else None,
+            detail=advice_detail(advice) if advice is not None else None,
         )
+
+
+def advice_detail(advice: Advice) -> str | None:
+    """The advice's rule version and grounds (codes, never values) as the record's detail:
+    ``{"grounds":["INWONER","VT"],"rule_version":"2026"}``; None from a 1.0 backend."""
+    fields = {"grounds": advice.grounds, "rule_version": advice.rule_version}
+    given = {key: value for key, value in fields.items() if value is not None}
+    return json.dumps(given, sort_keys=True, separators=(",", ":")) if given else None
 
 
 def _check_contract(decision: Decision, entry: AuditEntry) -> None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import csv
 import json
 from enum import StrEnum
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from app.audit.records import COLUMNS
+from app.audit.records import COLUMNS, RecordKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -22,9 +22,17 @@ if TYPE_CHECKING:
     from app.audit.records import AuditEntry
 
 # The record's columns, sequence and time first; a chain extension (records.EXTENSIONS) comes
-# along by itself.
-FIELDS = ("seq", "at", "kind", *(name for name in COLUMNS if name not in {"at", "kind"}))
+# along by itself; then what an advice record's detail holds (its rule version and grounds).
+FIELDS = (
+    "seq",
+    "at",
+    "kind",
+    *(name for name in COLUMNS if name not in {"at", "kind"}),
+    "rule_version",
+    "grounds",
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ADVICE_KINDS = frozenset({RecordKind.ADVICE_SHOWN, RecordKind.OVERRIDE})
 
 
 class ExportFormat(StrEnum):
@@ -33,7 +41,9 @@ class ExportFormat(StrEnum):
 
 
 def export_row(seq: int, entry: AuditEntry) -> dict[str, str | int | None]:
-    """One record as plain fields (time as UTC ISO text, pseudonym as hex)."""
+    """One record as plain fields (time as UTC ISO text, pseudonym as hex); for a record of an
+    advice also its rule version and grounds (space-separated codes), read from its detail."""
+    advice = _advice_fields(entry)
     return {
         "seq": seq,
         "at": entry.at.isoformat(),
@@ -50,7 +60,20 @@ def export_row(seq: int, entry: AuditEntry) -> dict[str, str | int | None]:
         "pseudonym": entry.pseudonym.hex() if entry.pseudonym is not None else None,
         "detail": entry.detail,
         "mode": entry.mode,
+        "rule_version": advice.get("rule_version"),
+        "grounds": " ".join(advice.get("grounds", ())) or None,
     }
+
+
+def _advice_fields(entry: AuditEntry) -> dict[str, Any]:
+    """``rule_version`` and ``grounds`` from the detail of an advice or override record."""
+    if entry.kind not in _ADVICE_KINDS or not entry.detail:
+        return {}
+    try:
+        fields = json.loads(entry.detail)
+    except ValueError:
+        return {}
+    return fields if isinstance(fields, dict) else {}
 
 
 def write_export(records: Iterable[tuple[int, AuditEntry]], out: TextIO, fmt: ExportFormat) -> int:

@@ -17,6 +17,7 @@ from app import logsafe
 from app.cli.commands import audit, card, check, credentials, selftest, serve, simulate, sources
 from app.cli.commands import batch as batch_cmd
 from app.cli.commands import report as report_cmd
+from app.cli.commands import rules as rules_cmd
 from app.cli.context import (
     EXIT_CARD_PROBLEM,
     EXIT_FAILED,
@@ -46,6 +47,7 @@ COMMAND_MODULES = (
     selftest,
     batch_cmd,
     report_cmd,
+    rules_cmd,
 )
 
 # Problems of this installation (exit 2); everything else above the card is "no advice" (4).

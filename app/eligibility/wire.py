@@ -55,6 +55,7 @@ Identifier = Annotated[
 OffsetDateTime = Annotated[AwareDatetime, BeforeValidator(_rfc3339_text)]
 OutcomeCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{1,63}$")]
 ServiceCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{1,63}$")]
+GroundCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{0,63}$")]
 
 
 class _Response(BaseModel):
@@ -119,6 +120,10 @@ class Advice(_Response):
     decided_at: dt.datetime
     data_as_of: dt.date | None = None
     valid_until: dt.date | None = None
+    # Contract 1.1: the rule's version and the codes of the facts that held (audit only, never
+    # on a counter screen); a 1.0 backend sends neither.
+    rule_version: Annotated[str, Field(max_length=64)] | None = None
+    grounds: tuple[GroundCode, ...] | None = None
 
 
 class OverrideRequest(_Request):

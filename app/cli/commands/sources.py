@@ -6,17 +6,19 @@ from __future__ import annotations
 import argparse
 import codecs
 import datetime as dt
+import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli.context import EXIT_FAILED, EXIT_OK, CommandContext, write_lines
+from app.cli.context import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CommandContext, write_lines
 from app.i18n import N_, translations
 from app.problems import AppError, Problem
 from app.services import store_path
 from app.tables.excel_csv import CsvFormat, delimiter_arg
 
 if TYPE_CHECKING:
-    from app.eligibility.embedded.source_store import SourceList, SourceStore
+    from app.eligibility.embedded.source_rows import SourceList
+    from app.eligibility.embedded.source_store import SourceStore
     from app.language import Language
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
@@ -50,6 +52,14 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
             "een lijst zonder rijen aanvaarden (anders geweigerd, als waarschijnlijke vergissing)"
         ),
     )
+    importer.add_argument(
+        "--force",
+        action="store_true",
+        help=N_(
+            "ook inlezen als geen regel een lijst met deze naam leest "
+            "(anders geweigerd: een tikfout)"
+        ),
+    )
     add_format_options(importer)
     actions.add_parser("list", help=N_("namen, aantallen rijen en datums van de ingelezen lijsten"))
     parser.set_defaults(handler=run)
@@ -57,6 +67,11 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     """Import or list; the store's own failures said for an admin, other AppErrors go on."""
+    if args.sources_action == "import" and not args.force:
+        unused = unused_list_text(args.name, ctx)
+        if unused is not None:
+            write_lines(ctx.err, unused)
+            return EXIT_USAGE
     try:
         store = open_store(ctx)
         try:
@@ -123,6 +138,32 @@ def store_failure_lines(detail: str, language: Language) -> list[str]:
     ]
 
 
+def unused_list_text(name: str, ctx: CommandContext) -> str | None:
+    """Why ``name`` is refused when no rule reads a list of that name (else None)."""
+    from app.eligibility.embedded.rules import load_rules
+    from app.resource_paths import rules_dir
+    from app.settings.config import load_config
+
+    directory = load_config(ctx.config_path).embedded.rules_dir or rules_dir()
+    used = sorted(frozenset().union(*(rules.lists for rules in load_rules(directory))))
+    if name in used:
+        return None
+    t = translations(ctx.language)
+    close = difflib.get_close_matches(name, used, n=1)
+    text = t.gettext("Geen regel leest een lijst '{name}' (de regels lezen: {lists}).").format(
+        name=name, lists=", ".join(used)
+    )
+    if close:
+        text += " " + t.gettext("Bedoelde u '{close}'?").format(close=close[0])
+    return (
+        text
+        + " "
+        + t.gettext(
+            "Verbeter de naam, of lees de lijst toch in met --force (een regel kan ze later lezen)."
+        )
+    )
+
+
 def open_store(ctx: CommandContext) -> SourceStore:
     """The real lists (never the training store: importing is for production data)."""
     from app.eligibility.embedded.source_store import SourceStore
@@ -157,6 +198,9 @@ def describe_lists(lists: tuple[SourceList, ...], language: Language) -> list[st
                     "  (ingelezen met een andere sleutel: lees deze lijst opnieuw in)"
                 )
             )
+        if entry.columns:
+            columns = ", ".join(entry.columns)
+            lines.append(catalogue.gettext("  kolommen: {columns}").format(columns=columns))
     return lines
 
 

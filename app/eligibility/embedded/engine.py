@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from app.eligibility import wire
-from app.eligibility.embedded.source_store import durable_transaction
+from app.eligibility.embedded.rules.model import Person, birth_date
+from app.eligibility.embedded.source_db import add_columns, durable_transaction
 from app.logsafe import redact
 from app.problems import AppError, Problem
 
@@ -27,19 +28,23 @@ if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Callable, Iterable
 
-    from app.eligibility.embedded.rules import ServiceRules
+    from app.eligibility.embedded.rules.model import ServiceRules
     from app.eligibility.embedded.source_store import SourceStore
     from app.eligibility.port import AdviceQuery, OverrideRecord
 
 log = logging.getLogger(__name__)
 
+# Added with rule versions and grounds (a table made before gets them when opened).
+_ADDED_COLUMNS = (("issued_advices", "rule_version"), ("issued_advices", "grounds"))
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS issued_advices (
     advice_id TEXT PRIMARY KEY,
     service TEXT NOT NULL,
     outcome_code TEXT NOT NULL,
     pseudonym BLOB NOT NULL,
-    decided_at TEXT NOT NULL
+    decided_at TEXT NOT NULL,
+    rule_version TEXT,
+    grounds TEXT  -- the fact codes that held, space-separated (codes, never values)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS overrides (
     idempotency_key TEXT PRIMARY KEY,
@@ -92,40 +97,52 @@ class EmbeddedEligibility:
         self._now = now
         with store.connection() as conn:
             conn.executescript(_SCHEMA)
+            add_columns(conn, _ADDED_COLUMNS)
 
     def services(self) -> tuple[wire.Service, ...]:
         return tuple(rules.service for rules in self._rules.values())
 
     def advise(self, query: AdviceQuery) -> wire.Advice:
-        """The first matching outcome on today's lists; INSUFFICIENT_DATA if a list is missing.
+        """The rule's outcome on today's lists, with its grounds, version and validity.
 
-        The contract's person-unknown is never answered here: the lists say who has a right,
-        not who exists, so a person on none of them simply gets the default outcome.
+        INSUFFICIENT_DATA when something the rule needs is unknown (a list never imported, an
+        empty column, an age a BIS number does not give), never a "no". The contract's
+        person-unknown is never answered here: the lists say who has a right, not who exists,
+        so a person on none of them simply gets the default outcome.
         """
         rules = self._service(query.service)
         decided_at = self._now()
+        day = decided_at.astimezone().date()
+        version = rules.version_on(day)
         pseudonym = self._store.pseudonym(query.national_number)
-        found = self._store.lookup(rules.facts, pseudonym, on=decided_at.astimezone().date())
-        missing = rules.facts - found.as_of.keys()
-        if missing:
-            raise AppError(
-                Problem.INSUFFICIENT_DATA,
-                f"service {rules.code} needs source lists never imported: "
-                + ", ".join(sorted(missing)),
-            )
-        outcome = rules.outcome(rules.evaluate(found.member_of))
+        found = self._store.lookup(version.lists, pseudonym, on=day)
+        digits = query.national_number.digits
+        person = Person(birth_date(digits) if version.reads_age else None, found.rows)
+        decision = rules.decide(person, day, version)
         advice_id = new_advice_id()
+        grounds = " ".join(decision.grounds)
         with self._store.connection() as conn:
             conn.execute(
-                "INSERT INTO issued_advices VALUES (?, ?, ?, ?, ?)",
-                (advice_id, rules.code, outcome.code, pseudonym, decided_at.isoformat()),
+                "INSERT INTO issued_advices VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    advice_id,
+                    rules.code,
+                    decision.outcome,
+                    pseudonym,
+                    decided_at.isoformat(),
+                    decision.rule_version,
+                    grounds,
+                ),
             )
         return wire.Advice(
             advice_id=advice_id,
             service=rules.code,
-            outcome=outcome,
+            outcome=rules.outcome(decision.outcome),
             decided_at=decided_at,
-            data_as_of=min(found.as_of.values(), default=None),
+            data_as_of=min(found.as_of.values(), default=None),  # the version's lists found
+            valid_until=decision.valid_until,
+            rule_version=decision.rule_version,
+            grounds=decision.grounds,
         )
 
     def record_override(
@@ -147,7 +164,7 @@ class EmbeddedEligibility:
 
     def health(self) -> wire.Health:
         """Each source list the rules need: ok with its date, or unavailable if never imported."""
-        needed = sorted(frozenset().union(*(rules.facts for rules in self._rules.values())))
+        needed = sorted(frozenset().union(*(rules.lists for rules in self._rules.values())))
         imported = {entry.name: entry for entry in self._store.lists() if entry.key_matches}
         sources = tuple(
             wire.HealthSource(name=name, status=wire.SourceStatus.OK, as_of=imported[name].as_of)

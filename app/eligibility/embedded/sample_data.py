@@ -10,12 +10,13 @@ import csv
 import logging
 import tempfile
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from app.eligibility.embedded.source_files import COLUMN_NAME, MAX_CELL
 from app.eligibility.embedded.source_store import LIST_NAME
 from app.problems import AppError, Problem
 from app.resource_paths import sample_dir
@@ -24,12 +25,18 @@ from eid.insz import NationalNumber
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Mapping
 
-    from app.eligibility.embedded.source_store import SourceList, SourceStore
+    from app.eligibility.embedded.source_rows import SourceList
+    from app.eligibility.embedded.source_store import SourceStore
 
 log = logging.getLogger(__name__)
 
 ListName = Annotated[str, StringConstraints(pattern=LIST_NAME.pattern)]
+
+
+ColumnName = Annotated[str, StringConstraints(pattern=COLUMN_NAME.pattern)]
+Cell = Annotated[str, StringConstraints(min_length=1, max_length=MAX_CELL)]
 
 
 class _CitizenSpec(BaseModel):
@@ -38,6 +45,7 @@ class _CitizenSpec(BaseModel):
     label: Annotated[str, StringConstraints(min_length=1)]
     insz: Annotated[str, Field(repr=False)]
     lists: list[ListName]
+    columns: dict[ListName, dict[ColumnName, Cell]] = Field(default_factory=dict)
 
 
 class _SampleSpec(BaseModel):
@@ -49,11 +57,13 @@ class _SampleSpec(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class SampleCitizen:
-    """A made-up person: what the training menu calls them, their number, their lists."""
+    """A made-up person: what the training menu calls them, their number, their lists, and
+    their cells in lists with other columns."""
 
     label: str
     national_number: NationalNumber
     lists: frozenset[str]
+    columns: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +82,9 @@ def load_sample_data(path: Path | None = None) -> SampleData:
     try:
         spec = _SampleSpec.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
         citizens = tuple(
-            SampleCitizen(c.label, NationalNumber(c.insz), frozenset(c.lists))
+            SampleCitizen(
+                c.label, NationalNumber(c.insz), frozenset(c.lists) | set(c.columns), c.columns
+            )
             for c in spec.citizens
         )
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, EidError) as exc:
@@ -105,13 +117,21 @@ def seed_training_store(
     imported = []
     with tempfile.TemporaryDirectory(prefix="baliecheck-sample-") as tmp:
         for name in data.lists:
+            on_list = [c for c in data.citizens if name in c.lists]
+            columns = sorted({column for c in on_list for column in c.columns.get(name, {})})
             csv_path = Path(tmp) / f"{name}.csv"
             with csv_path.open("w", encoding="utf-8", newline="") as stream:
                 writer = csv.writer(stream)
-                writer.writerow(["insz"])
-                writer.writerows(
-                    [c.national_number.digits] for c in data.citizens if name in c.lists
-                )
+                writer.writerow(["insz", *columns])
+                for citizen in on_list:
+                    cells = [citizen.columns.get(name, {}).get(c, "") for c in columns]
+                    writer.writerow([citizen.national_number.digits, *cells])
             imported.append(store.import_csv(name, csv_path, as_of=as_of, allow_empty=True))
     log.info("training store seeded with %d sample lists", len(imported))
     return tuple(imported)
+
+
+def seed_training_store_if_needed(store: SourceStore, as_of: dt.date) -> None:
+    """Seed the training store when a sample list is missing (a new version adds lists)."""
+    if set(load_sample_data().lists) - {entry.name for entry in store.lists()}:
+        seed_training_store(store, as_of)

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The source store: imported lists (who is on which list, and when) in SQLite, pseudonymised.
 
-A row holds HMAC-SHA256(installation key, national number), never the number. Each list
+A row holds HMAC-SHA256(installation key, national number), never the number, and the list's
+other columns (a JSON object of the row's non-empty cells: data about a person, never logged,
+never a national number: the file reader refuses those). Each list
 records the key it was imported with: a list imported under another key (a keyring that was
 reset) counts as not imported, so it can only cause "no advice", never a wrong "no".
 
@@ -12,24 +14,35 @@ the file on a connection of its own and takes the write lock only for the final 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hmac
+import json
 import logging
 import re
-import sqlite3
 import threading
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from app.eligibility.embedded.source_files import BadRows, read_list_file
+from app.eligibility.embedded.source_db import (
+    ADDED_COLUMNS,
+    SCHEMA,
+    LockedConnection,
+    StoreErrors,
+    add_columns,
+    connect,
+    durable_transaction,
+)
+from app.eligibility.embedded.source_files import BadRows, Header, read_list_file
+from app.eligibility.embedded.source_rows import Catalogue, ListRow, Lookup, SourceList
 from app.private_files import COMPANIONS, ensure_private
 from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterator
+    import sqlite3
+    from collections.abc import Collection, Mapping
     from contextlib import AbstractContextManager
     from pathlib import Path
-    from types import TracebackType
 
     from app.tables.excel_csv import CsvFormat
     from eid.insz import NationalNumber
@@ -40,57 +53,13 @@ LIST_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _BATCH = 10_000
 _KEY_CHECK_MESSAGE = b"baliecheck source store: key check"
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS source_lists (
-    name TEXT PRIMARY KEY,
-    list_id INTEGER NOT NULL UNIQUE,
-    as_of TEXT NOT NULL,
-    imported_at TEXT NOT NULL,
-    row_count INTEGER NOT NULL,
-    key_check BLOB NOT NULL,
-    first_row INTEGER NOT NULL,  -- the list's rows are this rowid range of source_rows
-    last_row INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS source_rows (
-    list_id INTEGER NOT NULL,
-    pseudonym BLOB NOT NULL,
-    valid_from TEXT,
-    valid_to TEXT
-);
--- One seek finds a person on every list; the index covers the row, so no table read.
-CREATE INDEX IF NOT EXISTS source_rows_by_person
-    ON source_rows (pseudonym, list_id, valid_from, valid_to);
-"""
+_NO_COLUMNS: Mapping[str, str] = MappingProxyType({})
 
-# Over all lists at once (7 rows, not worth an IN list): one read, so one snapshot.
-_LOOKUP = """
-SELECT l.name, l.as_of, EXISTS (
-    SELECT 1 FROM source_rows r
-    WHERE r.pseudonym = ?1 AND r.list_id = l.list_id
-      AND (r.valid_from IS NULL OR r.valid_from <= ?2)
-      AND (r.valid_to IS NULL OR r.valid_to >= ?2))
-FROM source_lists l WHERE l.key_check = ?3
-"""
-
-
-@dataclass(frozen=True, slots=True)
-class SourceList:
-    """What the store knows about one imported list."""
-
-    name: str
-    rows: int
-    as_of: dt.date
-    imported_at: dt.datetime
-    key_matches: bool = True
-    duplicates: int = 0  # rows found twice or more in the file, kept once (an import only)
-
-
-@dataclass(frozen=True, slots=True)
-class Lookup:
-    """One person against some lists: the snapshot date of each list found, and where they are."""
-
-    as_of: dict[str, dt.date]
-    member_of: frozenset[str]
+# A person's rows on every list: one seek in the index (its rows are side by side), the
+# table read only for the rows found, for their columns. Which list_id is which list comes
+# from the catalogue, kept in memory and read again when another connection has committed.
+_PERSON_ROWS = "SELECT list_id, valid_from, valid_to, columns FROM source_rows WHERE pseudonym = ?"
+_CATALOGUE = "SELECT list_id, name, as_of FROM source_lists WHERE key_check = ?"
 
 
 class SourceStore:
@@ -102,14 +71,16 @@ class SourceStore:
         self.path = path
         self._key = key
         self._key_check = hmac.digest(key, _KEY_CHECK_MESSAGE, "sha256")
-        self._errors = _StoreErrors(path)
+        self._errors = StoreErrors(path)
         with self._errors:
             path.parent.mkdir(parents=True, exist_ok=True)
             ensure_private(path, companions=COMPANIONS)  # owner-only, and so its -wal/-shm
-            self._conn = _connect(path)
-            self._conn.executescript(_SCHEMA)
+            self._conn = connect(path)
+            self._conn.executescript(SCHEMA)
+            add_columns(self._conn, ADDED_COLUMNS)
         self._lock = threading.Lock()
-        self._locked = _LockedConnection(self._conn, self._lock, self._errors)
+        self._locked = LockedConnection(self._conn, self._lock, self._errors)
+        self._catalogue: Catalogue | None = None
 
     def pseudonym(self, number: NationalNumber) -> bytes:
         """HMAC-SHA256 of the digits under this installation's key."""
@@ -127,7 +98,7 @@ class SourceStore:
         """Every imported list, by name; ``key_matches`` False means: import it again."""
         with self.connection() as conn:
             rows = conn.execute(
-                "SELECT name, row_count, as_of, imported_at, key_check = ? "
+                "SELECT name, row_count, as_of, imported_at, key_check = ?, columns "
                 "FROM source_lists ORDER BY name",
                 (self._key_check,),
             ).fetchall()
@@ -138,8 +109,9 @@ class SourceStore:
                 as_of=dt.date.fromisoformat(as_of),
                 imported_at=dt.datetime.fromisoformat(imported_at),
                 key_matches=bool(matches),
+                columns=tuple(json.loads(columns)) if columns else (),
             )
-            for name, count, as_of, imported_at, matches in rows
+            for name, count, as_of, imported_at, matches, columns in rows
         )
 
     def as_of(self, name: str) -> dt.date | None:
@@ -152,19 +124,39 @@ class SourceStore:
         return dt.date.fromisoformat(row[0]) if row else None
 
     def lookup(self, names: Collection[str], pseudonym: bytes, *, on: dt.date) -> Lookup:
-        """In one read: which of ``names`` exist (with their dates) and hold the person on ``on``.
+        """In one read: which of ``names`` exist (with their dates), the person's rows on them,
+        and which hold a row valid on ``on``.
 
         A list missing from ``as_of`` was never imported: the caller must not read that as "no".
         """
         if not names:
-            return Lookup({}, frozenset())
+            return Lookup({}, {}, on)
         with self.connection() as conn:
-            rows = conn.execute(_LOOKUP, (pseudonym, on.isoformat(), self._key_check)).fetchall()
-        rows = [row for row in rows if row[0] in names]
-        return Lookup(
-            as_of={name: dt.date.fromisoformat(as_of) for name, as_of, _ in rows},
-            member_of=frozenset(name for name, _, member in rows if member),
-        )
+            while True:  # until nothing was committed between the catalogue and the rows
+                version = conn.execute("PRAGMA data_version").fetchone()[0]
+                lists = self._catalogue_of(conn, version)
+                found = conn.execute(_PERSON_ROWS, (pseudonym,)).fetchall()
+                if conn.execute("PRAGMA data_version").fetchone()[0] == version:
+                    break
+        as_of = {name: lists.as_of[name] for name in names if name in lists.as_of}
+        rows: dict[str, tuple[ListRow, ...]] = dict.fromkeys(as_of, ())
+        for list_id, valid_from, valid_to, columns in found:
+            name = lists.names.get(list_id)
+            if name in rows:
+                cells = json.loads(columns) if columns else _NO_COLUMNS
+                rows[name] = (*rows[name], ListRow(_day(valid_from), _day(valid_to), cells))
+        return Lookup(as_of=as_of, rows=rows, on=on)
+
+    def _catalogue_of(self, conn: sqlite3.Connection, version: int) -> Catalogue:
+        """The imported lists (under this key) as of ``data_version``; read again on a change."""
+        if self._catalogue is None or self._catalogue.version != version:
+            found = conn.execute(_CATALOGUE, (self._key_check,)).fetchall()
+            self._catalogue = Catalogue(
+                version=version,
+                names={list_id: name for list_id, name, _ in found},
+                as_of={name: _snapshot(as_of) for _, name, as_of in found},
+            )
+        return self._catalogue
 
     def member(self, name: str, pseudonym: bytes, on: dt.date) -> bool:
         """True if the person is on the list on that day; INSUFFICIENT_DATA if never imported."""
@@ -184,11 +176,13 @@ class SourceStore:
     ) -> SourceList:
         """Replace list ``name`` with the rows of a CSV file, all or nothing.
 
-        Header ``insz`` or ``insz,valid_from,valid_to`` (ISO dates, empty = open). Every row is
-        checked; if any is bad, nothing is imported and the error names the bad lines. A list
-        without rows is refused unless ``allow_empty``: an empty yearly list by mistake would
-        turn every "yes" into "no". The same row twice (same person, same dates) is kept
-        once; ``SourceList.duplicates`` says how many were dropped.
+        Header ``insz``, optionally ``valid_from,valid_to`` (ISO dates, empty = open), then any
+        other named columns, kept with each row for the rules to compare. Every row is checked;
+        if any is bad, nothing is imported and the error names the bad lines. A list without
+        rows is refused unless ``allow_empty``: an empty yearly list by mistake would turn every
+        "yes" into "no". The same row twice (same person, same dates, same columns) is kept
+        once; ``SourceList.duplicates`` says how many were dropped. ``form``: the file's
+        separator and encoding when Excel's detection (app.tables) guesses wrong.
         """
         if not LIST_NAME.match(name):
             raise AppError(
@@ -196,10 +190,10 @@ class SourceStore:
                 "a list name is lowercase letters, digits and _ (starting with a letter)",
             )
         with self._errors:
-            conn = _connect(self.path)
+            conn = connect(self.path)
         try:
             with self._errors:
-                count = self._stage(conn, path, form)
+                count, columns = self._stage(conn, path, form)
             if count == 0 and not allow_empty:
                 raise AppError(
                     Problem.SOURCE_FILE_INVALID,
@@ -207,41 +201,53 @@ class SourceStore:
                     "explicitly allowed (--allow-empty)",
                 )
             with self._errors:
-                imported = self._swap(conn, name, as_of=as_of, count=count)
+                imported = self._swap(conn, name, as_of=as_of, count=count, columns=columns)
         finally:
             conn.close()
         log.info("source list %s imported: %d rows as of %s", name, count, as_of)
         return imported
 
-    def _stage(self, conn: sqlite3.Connection, path: Path, form: CsvFormat | None) -> int:
-        """Check and hash every row into a temporary table; the count, or SOURCE_FILE_INVALID."""
+    def _stage(
+        self, conn: sqlite3.Connection, path: Path, form: CsvFormat | None
+    ) -> tuple[int, tuple[str, ...]]:
+        """Check and hash every row into a temporary table; the count and the other columns'
+        names, or SOURCE_FILE_INVALID."""
         conn.execute(
-            "CREATE TEMP TABLE staged (pseudonym BLOB NOT NULL, valid_from TEXT, valid_to TEXT)"
+            "CREATE TEMP TABLE staged "
+            "(pseudonym BLOB NOT NULL, valid_from TEXT, valid_to TEXT, columns TEXT)"
         )
         bad = BadRows()
-        batch: list[tuple[bytes, str | None, str | None]] = []
+        headers: list[Header] = []
+        batch: list[tuple[bytes, str | None, str | None, str | None]] = []
         count = 0
         conn.execute("BEGIN")
-        for digits, valid_from, valid_to in read_list_file(path, bad, form):
+        rows = read_list_file(path, bad, form=form, on_header=headers.append)
+        for digits, valid_from, valid_to, cells in rows:
             count += 1
             if bad.count:
                 continue  # nothing will be imported: only look for more bad rows
             mac = hmac.digest(self._key, digits.encode("ascii"), "sha256")
-            batch.append((mac, valid_from, valid_to))
+            batch.append((mac, valid_from, valid_to, cells))
             if len(batch) >= _BATCH:
-                conn.executemany("INSERT INTO temp.staged VALUES (?, ?, ?)", batch)
+                conn.executemany("INSERT INTO temp.staged VALUES (?, ?, ?, ?)", batch)
                 batch.clear()
-        conn.executemany("INSERT INTO temp.staged VALUES (?, ?, ?)", batch)
+        conn.executemany("INSERT INTO temp.staged VALUES (?, ?, ?, ?)", batch)
         conn.execute("COMMIT")
         if bad.count:
             raise AppError(
                 Problem.SOURCE_FILE_INVALID,
                 f"{path}: {bad.count} bad rows, nothing imported: {bad.text()}",
             )
-        return count
+        return count, headers[0].names if headers else ()
 
     def _swap(
-        self, conn: sqlite3.Connection, name: str, *, as_of: dt.date, count: int
+        self,
+        conn: sqlite3.Connection,
+        name: str,
+        *,
+        as_of: dt.date,
+        count: int,
+        columns: tuple[str, ...],
     ) -> SourceList:
         """In one transaction: the staged rows in, the old rows out, the list's entry updated.
 
@@ -258,8 +264,8 @@ class SourceStore:
                 "(SELECT COALESCE(MAX(rowid), 0) + 1 FROM source_rows)"
             ).fetchone()
             kept = conn.execute(
-                "INSERT INTO source_rows (list_id, pseudonym, valid_from, valid_to) "
-                "SELECT DISTINCT ?, pseudonym, valid_from, valid_to FROM temp.staged "
+                "INSERT INTO source_rows (list_id, pseudonym, valid_from, valid_to, columns) "
+                "SELECT DISTINCT ?, pseudonym, valid_from, valid_to, columns FROM temp.staged "
                 "ORDER BY pseudonym",
                 (new_id,),
             ).rowcount
@@ -271,89 +277,27 @@ class SourceStore:
             entry = (name, new_id, as_of.isoformat(), imported_at.isoformat(), kept)
             conn.execute(
                 "INSERT OR REPLACE INTO source_lists (name, list_id, as_of, imported_at, "
-                "row_count, key_check, first_row, last_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (*entry, self._key_check, first_row, first_row + kept - 1),
+                "row_count, key_check, first_row, last_row, columns) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*entry, self._key_check, first_row, first_row + kept - 1, json.dumps(columns)),
             )
         return SourceList(
-            name=name, rows=kept, as_of=as_of, imported_at=imported_at, duplicates=count - kept
+            name=name,
+            rows=kept,
+            as_of=as_of,
+            imported_at=imported_at,
+            columns=columns,
+            duplicates=count - kept,
         )
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA journal_mode = WAL")
-    # NORMAL: a commit survives a crash of the process, not always a power cut. Writes that
-    # must survive one (an import, an override) go through durable_transaction.
-    conn.execute("PRAGMA synchronous = NORMAL")
-    return conn
+@functools.lru_cache(maxsize=256)
+def _snapshot(text: str) -> dt.date:
+    """A list's snapshot date (a handful of distinct ones: kept parsed)."""
+    return dt.date.fromisoformat(text)
 
 
-@contextmanager
-def durable_transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on any error), on disk when it returns.
-
-    The commit syncs the write-ahead log, so what was committed before it is on disk too.
-    """
-    conn.execute("PRAGMA synchronous = FULL")
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    finally:
-        conn.execute("PRAGMA synchronous = NORMAL")
-
-
-class _StoreErrors:
-    """SQLite failures (locked, disk full, not a database) and OS errors as SOURCE_UNAVAILABLE."""
-
-    __slots__ = ("path",)
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if isinstance(exc, sqlite3.Error):
-            reason = f"{type(exc).__name__}: {exc}"
-        elif isinstance(exc, OSError):
-            reason = exc.strerror or str(exc)
-        else:
-            return
-        raise AppError(Problem.SOURCE_UNAVAILABLE, f"source store {self.path}: {reason}") from None
-
-
-class _LockedConnection:
-    """The one connection under the store's lock; a class, not a generator: advise is hot."""
-
-    __slots__ = ("_conn", "_errors", "_lock")
-
-    def __init__(
-        self, conn: sqlite3.Connection, lock: threading.Lock, errors: _StoreErrors
-    ) -> None:
-        self._conn = conn
-        self._lock = lock
-        self._errors = errors
-
-    def __enter__(self) -> sqlite3.Connection:
-        self._lock.acquire()
-        return self._conn
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self._lock.release()
-        self._errors.__exit__(exc_type, exc, traceback)
+@functools.lru_cache(maxsize=4096)
+def _day(text: str | None) -> dt.date | None:
+    """An ISO date from the store (few distinct ones: kept parsed)."""
+    return dt.date.fromisoformat(text) if text else None
