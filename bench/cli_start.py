@@ -172,7 +172,8 @@ def make_kinds(
         Kind("floor: python + pyscard", [sys.executable, "-c", "import smartcard.scard"]),
     ]
     if before is not None:
-        old = {"PYTHONPATH": str(before)}
+        # Its own data folder: an older tree's training store may not read a newer one's.
+        old = {"PYTHONPATH": str(before), "BALIECHECK_DATA_DIR": str(work / "data-before")}
         kinds += [
             Kind("before: baliecheck card", [BALIECHECK, "card"], env=old, ok=genuine),
             Kind("before: check --insz -", check, stdin=number, env=old, ok=verdict),

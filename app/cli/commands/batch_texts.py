@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.batch.results import NOT_DECIDED
 from app.i18n import translations
 
 if TYPE_CHECKING:
@@ -24,6 +23,8 @@ def summary_lines(summary: RunSummary, out: Path, language: Language) -> list[st
         )
     ]
     lines += [f"  {code}: {count}" for code, count in sorted(summary.outcomes.items())]
+    from app.batch.results import NOT_DECIDED  # noqa: PLC0415 - the batch machinery, when it ran
+
     problems = {code: n for code, n in summary.problems.items() if code != NOT_DECIDED}
     if problems:
         lines.append(t.gettext("Zonder advies (probleem per rij):"))

@@ -14,45 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.context import EXIT_FAILED, EXIT_OK, CommandContext, write_lines
-from app.eligibility.embedded.rules.cases import run_rule_tests
-from app.eligibility.embedded.rules.explain import explain
-from app.eligibility.embedded.rules.lint import FindingKind, ImportedList, check_rules
-from app.eligibility.embedded.rules.load import load_rules
 from app.i18n import N_, translations
 from app.problems import AppError, Problem
-from app.resource_paths import rules_dir
-from app.services import open_store
-from app.settings.config import load_config
-from app.settings.credentials import KeyringCredentials
 
 if TYPE_CHECKING:
-    import gettext
-
-    from app.eligibility.embedded.rules.cases import FileResult, TestRun
-    from app.eligibility.embedded.rules.lint import Finding
+    from app.eligibility.embedded.rules.lint import ImportedList
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
-
-# Findings that are notes (the check still passes) rather than things to fix.
-NOTES = frozenset({FindingKind.NOT_YET, FindingKind.ENDS})
-FINDING_TEXTS = {
-    FindingKind.NOT_LOADED: N_("kan niet geladen worden: {detail}"),
-    FindingKind.UNKNOWN_LIST: N_("de lijst '{list}' is niet ingelezen (baliecheck sources list)"),
-    FindingKind.UNKNOWN_COLUMN: N_("de lijst '{list}' heeft geen kolom '{column}'"),
-    FindingKind.UNREACHABLE: N_("uitkomst {outcome} kan nooit gegeven worden (versie {version})"),
-    FindingKind.VERSION_GAP: N_("geen versie van kracht tussen {after} en {before}"),
-    FindingKind.NOT_YET: N_("de regel geldt pas vanaf {starts}; tot dan geen advies"),
-    FindingKind.ENDS: N_("geen versie meer van kracht na {ends}"),
-    FindingKind.REVEALING_TEXT: N_(
-        "uitkomst {outcome}: een label of detail noemt '{word}'; zeg wat toe te passen, niet waarom"
-    ),
-    FindingKind.NO_TESTS: N_("geen testbestand ernaast (.tests.toml)"),
-}
-MISMATCH_WHAT = {
-    "outcome": N_("uitkomst"),
-    "valid_until": N_("geldig tot"),
-    "grounds": N_("gronden"),
-}
 
 
 def register(commands: Commands[argparse.ArgumentParser]) -> None:
@@ -73,6 +41,15 @@ def register(commands: Commands[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
+    # The rules machinery (pydantic schemas) loads when the command runs, not at every start.
+    from app.cli.commands.rules_texts import NOTES, describe_findings, describe_run
+    from app.eligibility.embedded.rules.cases import run_rule_tests
+    from app.eligibility.embedded.rules.explain import explain
+    from app.eligibility.embedded.rules.lint import check_rules
+    from app.eligibility.embedded.rules.load import load_rules
+    from app.resource_paths import rules_dir
+    from app.settings.config import load_config
+
     directory = args.dir or load_config(ctx.config_path).embedded.rules_dir or rules_dir()
     t = translations(ctx.language)
     if args.rules_action == "test":
@@ -92,75 +69,13 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     return EXIT_OK
 
 
-def describe_run(report: TestRun, t: gettext.NullTranslations) -> list[str]:
-    lines = []
-    for result in report.files:
-        lines += _file_lines(result, t)
-    if report.untested:
-        services = ", ".join(report.untested)
-        lines.append(t.gettext("Geen tests voor: {services}").format(services=services))
-    cases, failed = report.counts
-    lines.append(
-        t.ngettext(
-            "Samen: {cases} geval, {failed} mislukt.",
-            "Samen: {cases} gevallen, {failed} mislukt.",
-            cases,
-        ).format(cases=cases, failed=failed)
-    )
-    return lines
-
-
-def _file_lines(result: FileResult, t: gettext.NullTranslations) -> list[str]:
-    name = result.path.name
-    if result.error is not None:
-        return [t.gettext("{file}: KAN NIET LOPEN: {error}").format(file=name, error=result.error)]
-    failed = sum(not case.passed for case in result.cases)
-    lines = [
-        t.ngettext(
-            "{file}: {cases} geval, {failed} mislukt",
-            "{file}: {cases} gevallen, {failed} mislukt",
-            len(result.cases),
-        ).format(file=name, cases=len(result.cases), failed=failed)
-    ]
-    for case in result.cases:
-        for miss in case.mismatches:
-            lines.append(
-                t.gettext(
-                    '  MISLUKT (regel {line}) "{name}": {what} verwacht {expected}, kreeg {got}'
-                ).format(
-                    line=case.line,
-                    name=case.name,
-                    what=t.gettext(MISMATCH_WHAT[miss.what]),
-                    expected=miss.expected,
-                    got=miss.got,
-                )
-            )
-    return lines
-
-
-def describe_findings(findings: list[Finding], t: gettext.NullTranslations) -> list[str]:
-    lines = [
-        t.gettext("{file}, regel {line}: {finding}").format(
-            file=f.path.name,
-            line=f.line or "-",
-            finding=t.gettext(FINDING_TEXTS[f.kind]).format(**f.values),
-        )
-        for f in findings
-    ]
-    problems = sum(f.kind not in NOTES for f in findings)
-    if not problems:
-        lines.append(t.gettext("Geen problemen gevonden."))
-    else:
-        lines.append(
-            t.ngettext(
-                "{count} probleem gevonden.", "{count} problemen gevonden.", problems
-            ).format(count=problems)
-        )
-    return lines
-
-
 def _imported(ctx: CommandContext) -> dict[str, ImportedList] | None:
     """The lists in the store this configuration uses; None if it cannot be opened."""
+    from app.eligibility.embedded.rules.lint import ImportedList
+    from app.services import open_store
+    from app.settings.config import load_config
+    from app.settings.credentials import KeyringCredentials
+
     config = load_config(ctx.config_path)
     try:
         store = open_store(config, ctx.data_dir, KeyringCredentials())
