@@ -75,3 +75,19 @@ def test_imports_check_with_embedded_engine_loads_no_qt_web_server_or_http_clien
 def test_imports_desk_loads_no_web_server() -> None:
     report, _ = run_child(DESK_CHILD)
     assert report["loaded"] == ["PySide6"]  # the desk did start: Qt is there, the server not
+
+
+def test_imports_building_the_command_line_loads_no_command_machinery() -> None:
+    """Every command's parser is built at every start: its engine, pydantic models, rules and
+    stores must wait until that command runs (a command module that imports them at its top
+    makes every other command, and the desk, slower)."""
+    script = """
+import json, sys
+from app.cli.main import build_parser
+build_parser()
+watched = {"pydantic", "sqlite3", "app.eligibility.wire", "app.eligibility.embedded.rules",
+    "app.batch.results", "app.audit.store", "PySide6", "httpx", "uvicorn"}
+print(json.dumps({"loaded": sorted(watched & set(sys.modules))}))
+"""
+    report, _ = run_child(script)
+    assert report["loaded"] == [], f"building the parser loaded {report['loaded']}"
