@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.eligibility.verdicts import CLOCK_SKEW, check_verdict, plain_catalogue, plain_text
 from app.eligibility.wire import Advice, ServicesResponse
@@ -93,3 +95,15 @@ def test_verdicts_a_label_that_is_only_controls_is_a_bad_response() -> None:
     with pytest.raises(AppError) as caught:
         plain_catalogue(ServicesResponse.model_validate({"services": [spoiled]}).services)
     assert caught.value.problem is Problem.BACKEND_BAD_RESPONSE
+
+
+@given(st.text())
+def test_verdicts_plain_text_leaves_only_printable_single_spaced_text(text: str) -> None:
+    """Whatever a backend sends (the fast path for printable text included): what is shown
+    holds no control, format or separator character and no run of whitespace."""
+    shown = plain_text(text)
+    assert shown.isprintable()
+    assert shown == shown.strip()
+    assert "  " not in shown
+    if text.isprintable():
+        assert shown == " ".join(text.split())

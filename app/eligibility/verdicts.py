@@ -12,6 +12,7 @@ documents only; the desk, ``check`` and a batch run call it alike.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,8 @@ def _local_now() -> dt.datetime:
 def plain_text(text: str) -> str:
     """``text`` with control, format (bidi) and separator characters removed; runs of
     whitespace (tabs and newlines included) become one space."""
+    if text.isprintable():  # the usual case, checked in C: no Cc/Cf/Z*/Cs/Co/Cn but the space
+        return " ".join(text.split())
     kept = "".join(" " if ch.isspace() else ch for ch in text if ch.isspace() or _is_text(ch))
     return " ".join(kept.split())
 
@@ -55,6 +58,7 @@ def _plain(text: LocalizedText) -> LocalizedText:
     return LocalizedText.model_validate({k: v or None for k, v in cleaned.items()})
 
 
+@functools.lru_cache(maxsize=256)  # pure; a batch asks it for the same few outcomes
 def plain_outcome(outcome: Outcome) -> Outcome:
     detail = outcome.detail
     return outcome.model_copy(
