@@ -55,6 +55,7 @@ class Shooter:
         self.desk = DeskApp.start(config, data_dir)
         self.bridge = AppBridge(self.desk.workflow, self.desk.subscribe_status)
         self.window = DeskWindow(self.desk, self.bridge)
+        self.window.extras.ask_before_closing = False
         self.window.show()
 
     def wait_for(self, done: Callable[[DeskState], bool]) -> None:

@@ -134,7 +134,9 @@ def test_desk_window_backend_down_offers_a_manual_decision(
     assert state.problem is Problem.BACKEND_UNREACHABLE
     words = problem_text(Problem.BACKEND_UNREACHABLE, Language.NL)
     assert desk.window.problem_view.what_label.text() == f"⚠ {words.what}"
-    assert desk.window.problem_view.next_label.text() == words.next_step
+    assert desk.window.problem_view.next_label.text() == (
+        "Kies Opnieuw controleren (F5). Lukt het niet, beslis manueel met een reden."
+    )
     assert not desk.window.override_button.isEnabled()
     seen: list[str] = []
     confirm_override(monkeypatch, qtbot, seen)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from eid.errors import EidError
 from eid.insz import NationalNumber
 from ui import texts
+from ui.number_format import format_partial
 from ui.texts import tr
 
 DIGITS = 11
@@ -58,9 +59,13 @@ class ManualEntryDialog(QDialog):
         self._on_number_field_changed("")
 
     @classmethod
-    def ask(cls, parent: QWidget | None) -> NationalNumber | None:
-        """The valid number staff typed, or None when they cancelled."""
+    def ask(cls, parent: QWidget | None, typed: str = "") -> NationalNumber | None:
+        """The valid number staff typed, or None when they cancelled. ``typed``: digits
+        already typed on the waiting screen, which the field starts with."""
         dialog = cls(parent)
+        if typed:
+            dialog.number_field.setText(typed)
+            dialog.number_field.setFocus()
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             return dialog.take_number() if accepted else None
@@ -74,12 +79,31 @@ class ManualEntryDialog(QDialog):
         self.forget()
         return number
 
+    def _format_as_typed(self, text: str) -> str:
+        """JJ.MM.DD-XXX.CC as staff type; the cursor stays after the same digit."""
+        formatted = format_partial(text)
+        if formatted == text:
+            return text
+        field = self.number_field
+        digits_before = sum(ch.isdigit() for ch in text[: field.cursorPosition()])
+        field.blockSignals(True)
+        field.setText(formatted)
+        position = 0
+        seen = 0
+        while position < len(formatted) and seen < digits_before:
+            seen += formatted[position].isdigit()
+            position += 1
+        field.setCursorPosition(position)
+        field.blockSignals(False)
+        return formatted
+
     def forget(self) -> None:
         self.number_field.blockSignals(True)
         self.number_field.clear()
         self.number_field.blockSignals(False)
 
     def _on_number_field_changed(self, text: str) -> None:
+        text = self._format_as_typed(text)
         count = sum(ch.isdigit() for ch in text)
         try:
             self._number = NationalNumber(text) if count == DIGITS else None

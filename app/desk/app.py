@@ -20,6 +20,7 @@ from app.desk.card_loop import CardLoop
 from app.desk.headless import number_reader
 from app.desk.sample_cards import card_for
 from app.desk.state import DeskState, Phase
+from app.desk.tally import DayTally, count_today
 from app.desk.workflow import DeskWorkflow
 from app.eligibility.embedded.sample_data import sample_citizens
 from app.eligibility.wire import Channel, HealthStatus, ServicesResponse
@@ -48,6 +49,10 @@ HEALTH_EVERY_S = 30.0
 CATALOGUE_FILE = "services-catalogue.json"
 
 
+# Problems that mean the backend did not answer at all (not a refusal or a bad answer).
+UNREACHABLE_PROBLEMS = frozenset({Problem.BACKEND_UNREACHABLE, Problem.BACKEND_TIMEOUT})
+
+
 class BackendState(StrEnum):
     UNKNOWN = "unknown"
     OK = "ok"
@@ -64,6 +69,7 @@ class DeskStatus:
     rejected: int = 0
     # Goes up when the service catalogue changed (fetched after the backend came back).
     catalogue: int = 0
+    tally: DayTally = DayTally()  # today's checks at this desk (no personal data)
 
 
 class DeskApp:
@@ -109,6 +115,7 @@ class DeskApp:
             on_recorded=self._outbox.wake,
         )
         self._status = DeskStatus()
+        self._status_lock = threading.RLock()
         self._last_shown: tuple[int, Phase] | None = None
         self._status_subscribers: list[Callable[[DeskStatus], None]] = []
         self._stop = threading.Event()
@@ -116,6 +123,7 @@ class DeskApp:
             target=self._watch_health, name="bc-net-health", daemon=True
         )
         self.workflow.subscribe(self._record_outcome)
+        self.workflow.subscribe(self._note_backend)
 
     @classmethod
     def start(
@@ -130,6 +138,7 @@ class DeskApp:
         app._loop.start()
         app._outbox.start()
         app._health.start()
+        app._recount()
         return app
 
     # -- catalogue and training --------------------------------------------------------
@@ -143,6 +152,12 @@ class DeskApp:
         if not self.training:
             return ()
         return tuple((citizen.label, card_for(citizen)) for citizen in sample_citizens())
+
+    def practice_numbers(self) -> tuple[tuple[str, str], ...]:
+        """(label, digits) of the sample citizens, to practise typing (F2); training only."""
+        if not self.training:
+            return ()
+        return tuple((c.label, c.national_number.digits) for c in sample_citizens())
 
     def insert_training_card(self, index: int) -> None:
         self.insert_sample_card(self.training_cards()[index][1])
@@ -177,7 +192,9 @@ class DeskApp:
             national_number=self.workflow.current_number(transaction),
             advice=state.advice,
         )
-        return self._executors.store.submit(self._recorder.record_override, decision)
+        future = self._executors.store.submit(self._recorder.record_override, decision)
+        future.add_done_callback(lambda _done: self._recount())
+        return future
 
     # -- status ------------------------------------------------------------------------
     @property
@@ -245,6 +262,35 @@ class DeskApp:
     def _submit_record(self, call: Callable[..., object], *args: object) -> None:
         future = self._executors.store.submit(call, *args)
         future.add_done_callback(_log_failure)
+        self._recount()
+
+    # -- backend state from every result, today's tally ----------------------------------
+    def _note_backend(self, state: DeskState) -> None:
+        """Every advice result says whether the backend answers, sooner than the periodic
+        check: a verdict means it does, a problem of reaching it means it does not."""
+        backend: BackendState | None = None
+        if state.phase is Phase.VERDICT and state.advice is not None:
+            backend = BackendState.OK
+        elif state.phase is Phase.PROBLEM and state.problem in UNREACHABLE_PROBLEMS:
+            backend = BackendState.UNREACHABLE
+        if backend is not None and backend is not self._status.backend:
+            self._publish_status(backend=backend)
+
+    def _recount(self) -> None:
+        """Today's tally, counted on the store thread after the records before it."""
+        try:
+            future = self._executors.store.submit(count_today, self._audit, self.config.desk.id)
+        except RuntimeError:  # shutting down
+            return
+        future.add_done_callback(self._tallied)
+
+    def _tallied(self, future: Future[DayTally]) -> None:
+        if future.cancelled() or future.exception() is not None:
+            log.warning("today's tally not counted")
+            return
+        tally = future.result()
+        if tally != self._status.tally:
+            self._publish_status(tally=tally)
 
     def _outbox_changed(self, state: OutboxState) -> None:
         self._publish_status(pending=state.pending, rejected=state.rejected)
@@ -264,9 +310,10 @@ class DeskApp:
             self._stop.wait(HEALTH_EVERY_S)
 
     def _publish_status(self, **changes: object) -> None:
-        self._status = replace(self._status, **changes)  # type: ignore[arg-type]
-        for callback in list(self._status_subscribers):
-            callback(self._status)
+        with self._status_lock:  # several threads publish: none may undo another's change
+            self._status = replace(self._status, **changes)  # type: ignore[arg-type]
+            for callback in list(self._status_subscribers):
+                callback(self._status)
 
 
 def _read_catalogue(path: Path) -> tuple[Service, ...]:
