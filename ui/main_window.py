@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -164,6 +165,10 @@ class DeskWindow(QMainWindow):
                 labels,
                 insert=self._desk.insert_training_card,
                 remove=self._desk.remove_training_card,
+                problems=[
+                    (texts.PROBLEM_CARD_LABELS[name], partial(self._desk.insert_sample_card, card))
+                    for name, card in self._desk.problem_cards()
+                ],
                 parent=self,
             )
             self.menuBar().addMenu(self.training_menu)

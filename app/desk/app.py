@@ -27,6 +27,7 @@ from app.eligibility.wire import Channel, HealthStatus, ServicesResponse
 from app.problems import AppError, Problem
 from app.services import make_card_reader, make_card_verifier, make_eligibility
 from app.threads import Executors
+from eid.card_profiles import PROFILES
 from eid.simulated import DEFAULT_READER, SimulatedCardReader
 
 if TYPE_CHECKING:
@@ -51,6 +52,10 @@ CATALOGUE_FILE = "services-catalogue.json"
 
 # Problems that mean the backend did not answer at all (not a refusal or a bad answer).
 UNREACHABLE_PROBLEMS = frozenset({Problem.BACKEND_UNREACHABLE, Problem.BACKEND_TIMEOUT})
+
+
+# The sample problem cards of the training menu (eid.card_profiles).
+PROBLEM_PROFILES = ("corrupt-tlv", "forged-byte", "not-eid")
 
 
 class BackendState(StrEnum):
@@ -153,6 +158,13 @@ class DeskApp:
             return ()
         return tuple((citizen.label, card_for(citizen)) for citizen in sample_citizens())
 
+    def problem_cards(self) -> tuple[tuple[str, VirtualBelpicCard], ...]:
+        """(profile, card) of the sample cards that give a problem, to practise them:
+        unreadable data, not genuine, not an eID (a bank card); training only."""
+        if not self.training:
+            return ()
+        return tuple((name, PROFILES[name].make_card()) for name in PROBLEM_PROFILES)
+
     def practice_numbers(self) -> tuple[tuple[str, str], ...]:
         """(label, digits) of the sample citizens, to practise typing (F2); training only."""
         if not self.training:
@@ -208,7 +220,8 @@ class DeskApp:
     def stop(self) -> None:
         self._stop.set()
         self._loop.stop()
-        self._health.join(timeout=10)
+        if self._health.is_alive():  # a DeskApp that was never started has none
+            self._health.join(timeout=10)
         self._executors.shutdown()
         self._outbox.stop()
         self._eligibility.close()

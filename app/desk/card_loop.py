@@ -70,7 +70,8 @@ class CardLoop:
         """Stop waiting (cancel the blocking wait) and join the thread."""
         self._stop.set()
         self._reader.cancel()
-        self._thread.join(timeout=5)
+        if self._thread.is_alive():
+            self._thread.join(timeout=5)
         self._reader.close()
 
     def _run(self) -> None:
