@@ -38,6 +38,7 @@ class ManualEntryDialog(QDialog):
         self.number_field = QLineEdit()
         self.number_field.setValidator(QRegularExpressionValidator(ALLOWED, self))
         self.number_field.setPlaceholderText("JJ.MM.DD-XXX.CC")
+        self.number_field.setAccessibleName(tr(texts.MANUAL_ENTRY_PROMPT))
         self.number_field.setStyleSheet("font-size: 18pt; padding: 4px;")
         self.feedback_label = QLabel()
         self.buttons = QDialogButtonBox(
