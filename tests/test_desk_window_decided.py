@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from app.audit.records import RecordKind
 from app.desk.state import Phase
 from app.problems import Problem
 from app.settings.config import Config, DeskSettings
 from eid.card_profiles import PROFILES
-from tests.desk_support import confirm_override, desk_down_after_a_good_day
+from tests.desk_support import answering, confirm_override, desk_down_after_a_good_day
 from ui.announce import ANNOUNCED_PROPERTY
 from ui.manual_entry_dialog import ManualEntryDialog
+from ui.override_dialog import OverrideDialog
 
 if TYPE_CHECKING:
     import pytest
@@ -61,6 +63,7 @@ def test_desk_window_manual_decision_shows_it_large_marked_manual(
     )
     assert panel.recheck_button.isVisible()
     assert panel.decide_button.isVisible()
+    assert not desk.window.recheck_button.isVisible()  # offered once, on the panel
     confirm_override(monkeypatch, qtbot, [])
     panel.decide_button.click()
 
@@ -122,6 +125,7 @@ def test_desk_window_damaged_card_offers_f2_matching_its_instruction(desk: Desk)
     assert panel.next_label.text() == "Typ het rijksregisternummer in (F2) om advies te vragen."
     assert panel.entry_button.isVisible()
     assert not panel.decide_button.isVisible()
+    assert not desk.window.manual_button.isVisible()  # no second F2 button
 
 
 def test_desk_window_digit_on_the_waiting_screen_starts_the_number_entry(
@@ -136,3 +140,29 @@ def test_desk_window_digit_on_the_waiting_screen_starts_the_number_entry(
     desk.activate()
     QTest.keyClick(desk.window, Qt.Key.Key_8)
     assert typed == ["8"]
+
+
+def test_desk_window_outage_decision_by_keyboard_takes_three_keys(
+    make_desk: MakeDesk, qtbot: QtBot
+) -> None:
+    """Backend down, card in: Ctrl+O, ↓ (the outcome), Enter. The reason is preset to "no
+    advice available" and its words fill the text, which staff may extend."""
+    desk = desk_down_after_a_good_day(make_desk)
+    desk.insert(0)
+    desk.activate()
+    keys: list[str] = ["Ctrl+O"]
+
+    def choose_and_confirm(dialog: OverrideDialog) -> None:
+        assert dialog.focusWidget() is dialog.outcome_box
+        QTest.keyClick(dialog.outcome_box, Qt.Key.Key_Down)
+        QTest.keyClick(dialog.outcome_box, Qt.Key.Key_Return)
+        keys.extend(["Down", "Return"])
+
+    with answering(OverrideDialog, choose_and_confirm) as answered:
+        QTest.keyClick(desk.window, Qt.Key.Key_O, CTRL)
+    assert len(answered) == 1
+    qtbot.waitUntil(desk.window.receipt_label.isVisible, timeout=15_000)
+    assert desk.window.verdict_view.marker_label.text() == "Manueel beslist"
+    assert len(keys) == 3
+    [decision] = desk.records(RecordKind.MANUAL_DECISION)
+    assert decision.reason_text == "Geen advies beschikbaar"

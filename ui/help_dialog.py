@@ -31,8 +31,9 @@ class HelpDialog(QDialog):
             lines += [f"{number}  {label}" for label, number in practice]
             self.practice_label = QLabel("\n".join(lines))
             self.practice_label.setStyleSheet("font-size: 12pt; font-family: monospace;")
+            self.practice_label.setWordWrap(True)
             layout.addWidget(self.practice_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(760)

@@ -265,11 +265,20 @@ class DeskWindow(QMainWindow):
     def _refresh_decision_widgets(self) -> None:
         state = self._bridge.state
         recorded = self._recorded is not None and self._recorded[0] == state.transaction
-        self.override_action.setEnabled(state.phase is Phase.VERDICT and not recorded)
+        on_panel = self.stack.currentWidget() is self.problem_view
+        may_decide = on_panel and not self.problem_view.decide_button.isHidden()
+        self.override_action.setEnabled(
+            (state.phase is Phase.VERDICT or may_decide) and not recorded
+        )
+        self.override_button.setHidden(on_panel)
         self.clear_action.setEnabled(state.phase is not Phase.WAITING)
         can_recheck = self._desk.workflow.can_recheck() and not recorded
         self.recheck_action.setEnabled(can_recheck)
         self.problem_view.offer_recheck(can_recheck)
+        # A problem panel offers its own ways on (F5 only where a retry helps): the bottom
+        # row does not repeat or contradict them.
+        self.manual_button.setHidden(on_panel and not self.problem_view.entry_button.isHidden())
+        self.recheck_button.setHidden(on_panel)
         if not recorded or self._recorded is None:
             self.receipt_label.hide()
             return
@@ -318,6 +327,9 @@ class DeskWindow(QMainWindow):
 
     def _on_override(self) -> None:
         state = self._bridge.state
+        if state.phase is Phase.PROBLEM and not self.problem_view.decide_button.isHidden():
+            self._on_manual_decision()  # Ctrl+O decides on a problem panel too
+            return
         if state.phase is not Phase.VERDICT or state.advice is None:
             return
         outcomes = self._outcomes(state.service)

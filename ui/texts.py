@@ -41,7 +41,7 @@ REMOVE_CARD = N_("Kaart &uitnemen")
 MANUAL_ENTRY_BUTTON = N_("Nummer intypen (F2)")
 OVERRIDE_BUTTON = N_("Afwijken van advies (Ctrl+O)")
 CLEAR_BUTTON = N_("Wissen (Esc)")
-MANUAL_DECISION_BUTTON = N_("Manueel beslissen")
+MANUAL_DECISION_BUTTON = N_("Manueel beslissen (Ctrl+O)")
 MANUAL_DECISION_TIP = N_("Beslis zelf, met een reden die wordt geregistreerd")
 
 WAITING = N_("Steek de eID-kaart in de lezer")
