@@ -166,3 +166,23 @@ def test_desk_window_outage_decision_by_keyboard_takes_three_keys(
     assert len(keys) == 3
     [decision] = desk.records(RecordKind.MANUAL_DECISION)
     assert decision.reason_text == "Geen advies beschikbaar"
+
+
+def test_desk_window_override_by_keyboard_takes_five_keys(desk: Desk, qtbot: QtBot) -> None:
+    """Ctrl+O, ↓ (the outcome), Tab, ↓ (a reason: its words fill the text), Enter."""
+    desk.insert(0)
+    desk.activate()
+
+    def choose_and_confirm(dialog: OverrideDialog) -> None:
+        QTest.keyClick(dialog.outcome_box, Qt.Key.Key_Down)
+        QTest.keyClick(dialog.outcome_box, Qt.Key.Key_Tab)
+        assert dialog.focusWidget() is dialog.reason_box
+        QTest.keyClick(dialog.reason_box, Qt.Key.Key_Down)
+        QTest.keyClick(dialog.reason_box, Qt.Key.Key_Return)
+
+    with answering(OverrideDialog, choose_and_confirm) as answered:
+        QTest.keyClick(desk.window, Qt.Key.Key_O, CTRL)
+    assert len(answered) == 1
+    qtbot.waitUntil(desk.window.receipt_label.isVisible, timeout=15_000)
+    [override] = desk.records(RecordKind.OVERRIDE)
+    assert override.reason_text == "Gegevens zijn verouderd"
