@@ -45,7 +45,8 @@ def test_desk_window_training_cards_show_every_outcome(make_desk: MakeDesk, serv
     assert desk.window.training_banner is not None
     assert desk.window.training_banner.text() == "OEFENMODUS — geen echte gegevens"
     shown = set()
-    for index in range(len(CITIZENS)):
+    assert desk.window.training_menu is not None
+    for index in range(len(desk.window.training_menu.card_actions)):
         state = desk.insert(index)
         assert state.phase is Phase.VERDICT
         assert state.advice is not None

@@ -188,3 +188,24 @@ def test_desk_app_tally_counts_today_by_outcome_without_personal_data(tmp_path: 
     assert tally.checks == 4
     assert tally.outcomes == (("KANSENTARIEF", 2), ("STANDAARD", 1))
     assert (tally.overrides, tally.manual, tally.problems) == (1, 0, 1)
+
+
+def test_desk_app_training_cards_are_the_desk_services_ones(tmp_path: Path) -> None:
+    from app.settings.config import DeskSettings
+
+    only_uitpas = DeskApp(Config(training=True), tmp_path)
+    both = DeskApp(
+        Config(training=True, desk=DeskSettings(services=("uitpas-kansentarief", LEZ))),
+        tmp_path,
+    )
+    try:
+        uitpas_labels = [label for label, _card in only_uitpas.training_cards()]
+        all_labels = [label for label, _card in both.training_cards()]
+    finally:
+        only_uitpas.stop()
+        both.stop()
+    lez_only = "Verlaagd LEZ-tarief — voorbeeld 10 (verhoogde tegemoetkoming, geen inwoner)"
+    assert lez_only not in uitpas_labels  # the standard tariff for UiTPAS: LEZ only
+    assert lez_only in all_labels
+    assert "Op geen enkele lijst — voorbeeld 9" in uitpas_labels  # the standard case
+    assert set(uitpas_labels) < set(all_labels)

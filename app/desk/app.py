@@ -23,9 +23,11 @@ from app.desk.state import DeskState, Phase
 from app.desk.tally import DayTally, count_today
 from app.desk.workflow import DeskWorkflow
 from app.eligibility.embedded.sample_data import sample_citizens
+from app.eligibility.port import AdviceQuery
 from app.eligibility.wire import Channel, HealthStatus, ServicesResponse
 from app.problems import AppError, Problem
 from app.services import make_card_reader, make_card_verifier, make_eligibility
+from app.settings.config import BackendKind
 from app.threads import Executors
 from eid.card_profiles import PROFILES
 from eid.simulated import DEFAULT_READER, SimulatedCardReader
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 
     from app.audit.decisions import Recorded
     from app.audit.outbox_table import OutboxState
+    from app.eligibility.embedded.sample_data import SampleCitizen
     from app.eligibility.wire import ReasonCode, Service
     from app.settings.config import Config
     from eid.authenticity import CardVerifier
@@ -120,6 +123,7 @@ class DeskApp:
             on_recorded=self._outbox.wake,
         )
         self._status = DeskStatus()
+        self._training_cards: tuple[tuple[str, VirtualBelpicCard], ...] | None = None
         self._status_lock = threading.RLock()
         self._last_shown: tuple[int, Phase] | None = None
         self._status_subscribers: list[Callable[[DeskStatus], None]] = []
@@ -154,9 +158,31 @@ class DeskApp:
         raise AppError(Problem.UNKNOWN_SERVICE, f"service {code!r} not offered by the backend")
 
     def training_cards(self) -> tuple[tuple[str, VirtualBelpicCard], ...]:
+        """The sample citizens' cards worth practising at this desk (training only)."""
         if not self.training:
             return ()
-        return tuple((citizen.label, card_for(citizen)) for citizen in sample_citizens())
+        if self._training_cards is None:
+            citizens = [c for c in sample_citizens() if self._practised_here(c)]
+            self._training_cards = tuple((c.label, card_for(c)) for c in citizens)
+        return self._training_cards
+
+    def _practised_here(self, citizen: SampleCitizen) -> bool:
+        """A citizen who gets something other than the default outcome of one of this
+        desk's services, or the default everywhere (the standard case); not one who shows
+        only another desk's service. Asked of the embedded engine only (a remote backend
+        is not asked for practice): with a remote one, or no answer, every one."""
+        if self.config.backend is not BackendKind.EMBEDDED:
+            return True
+        special = set()
+        for service in self.services:
+            query = AdviceQuery(service.code, citizen.national_number, "training", Channel.CARD)
+            try:
+                advice = self._eligibility.advise(query)
+            except AppError:
+                return True
+            if advice.outcome.code != service.default_outcome:
+                special.add(service.code)
+        return not special or bool(special & set(self.config.desk.services))
 
     def problem_cards(self) -> tuple[tuple[str, VirtualBelpicCard], ...]:
         """(profile, card) of the sample cards that give a problem, to practise them:
