@@ -134,3 +134,16 @@ def test_desk_window_training_menu_inserts_a_problem_card(desk: Desk, qtbot: QtB
     menu.problem_actions[1].trigger()
     state = desk.settle(before, Phase.PROBLEM)
     assert state.problem is Problem.CARD_NOT_GENUINE
+
+
+def test_override_reason_words_are_long_enough_for_the_contract_in_every_language() -> None:
+    from app.i18n import translations
+    from app.language import Language
+    from ui import texts
+    from ui.override_dialog import MIN_REASON_CHARS
+
+    for language in Language:
+        catalogue = translations(language)
+        for code, words in texts.REASON_LABELS.items():
+            if code is not ReasonCode.OTHER:
+                assert len(catalogue.gettext(words)) >= MIN_REASON_CHARS, (language, code)

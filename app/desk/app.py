@@ -195,7 +195,8 @@ class DeskApp:
         """(label, digits) of the sample citizens, to practise typing (F2); training only."""
         if not self.training:
             return ()
-        return tuple((c.label, c.national_number.digits) for c in sample_citizens())
+        citizens = [c for c in sample_citizens() if self._practised_here(c)]
+        return tuple((c.label, c.national_number.digits) for c in citizens)
 
     def insert_training_card(self, index: int) -> None:
         self.insert_sample_card(self.training_cards()[index][1])
