@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from app.desk.state import Phase
 from ui import texts
 from ui.help_dialog import HelpDialog
 from ui.number_format import format_partial
-from ui.texts import tr
+from ui.texts import localized, tr
 
 if TYPE_CHECKING:
     from app.desk.app import DeskApp, DeskStatus
@@ -22,6 +22,12 @@ if TYPE_CHECKING:
     from ui.main_window import DeskWindow
 
 MAX_SERVICE_KEYS = 9
+# A visible focus ring on every control (the default one vanishes on some styles).
+FOCUS_STYLE = (
+    "QPushButton:focus, QComboBox:focus { outline: none; border: 3px solid #0b57d0; }"
+    "QPushButton { color: #000; background: #f4f4f4; border: 1px solid #6b6b6b;"
+    " border-radius: 4px; }"
+)
 
 
 def receipt_style(*, eligible: bool) -> str:
@@ -33,6 +39,27 @@ def receipt_style(*, eligible: bool) -> str:
         f"font-size: 17pt; font-weight: 600; color: {colour}; background: {background};"
         f" padding: 10px; border: 2px solid {border}; border-radius: 8px; margin: 0 40px;"
     )
+
+
+def action_button(action: QAction) -> QPushButton:
+    """A large button that triggers ``action`` and follows its enabled state."""
+    button = QPushButton(action.text())
+    button.setToolTip(action.text())
+    button.setAccessibleName(action.text().replace("&", ""))
+    button.setMinimumHeight(40)
+    button.setStyleSheet("font-size: 13pt; padding: 4px 16px;")
+    button.clicked.connect(action.trigger)
+    action.enabledChanged.connect(button.setEnabled)
+    return button
+
+
+def outcome_name(desk: DeskApp, code: str) -> str:
+    """An outcome code's label in the desk's language (the code itself if unknown)."""
+    for service in desk.services:
+        for outcome in service.outcomes:
+            if outcome.code == code:
+                return localized(outcome.label, desk.config.desk.language)
+    return code
 
 
 def receipt_label() -> QLabel:

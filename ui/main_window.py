@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -21,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from app.desk.state import Phase
 from app.problems import AppError, Problem
-from ui import texts
+from ui import desk_extras, texts
 from ui.about_dialog import show_about
 from ui.announce import announce, spoken_text
 from ui.countdown import Countdown
-from ui.desk_extras import DeskExtras, receipt_label, receipt_style
+from ui.desk_extras import DeskExtras, action_button
 from ui.failure_presenter import FailurePresenter
 from ui.manual_entry_dialog import ManualEntryDialog
 from ui.override_dialog import OverrideDialog
@@ -51,12 +50,6 @@ if TYPE_CHECKING:
 BANNER_STYLE = (
     "background: #ffd400; color: #000; font-size: 15pt; font-weight: 700; padding: 6px;"
     "border-bottom: 3px solid #000;"
-)
-# A visible focus ring on every control (the default one vanishes on some styles).
-FOCUS_STYLE = (
-    "QPushButton:focus, QComboBox:focus { outline: none; border: 3px solid #0b57d0; }"
-    "QPushButton { color: #000; background: #f4f4f4; border: 1px solid #6b6b6b;"
-    " border-radius: 4px; }"
 )
 
 
@@ -86,7 +79,7 @@ class DeskWindow(QMainWindow):
         self.stack = QStackedWidget()
         for view in (self.waiting_view, self.verdict_view, self.problem_view):
             self.stack.addWidget(view)
-        self.receipt_label = receipt_label()
+        self.receipt_label = desk_extras.receipt_label()
         self.countdown_label = Countdown(desk.workflow)
         self.status = DeskStatusBar()
         self.setStatusBar(self.status)
@@ -97,10 +90,10 @@ class DeskWindow(QMainWindow):
         self.settings_action = self._action(
             texts.SETTINGS_ACTION, "Ctrl+,", self.settings_requested.emit
         )
-        self.manual_button = self._button(self.manual_action)
-        self.override_button = self._button(self.override_action)
-        self.clear_button = self._button(self.clear_action)
-        self.recheck_button = self._button(self.recheck_action)
+        self.manual_button = action_button(self.manual_action)
+        self.override_button = action_button(self.override_action)
+        self.clear_button = action_button(self.clear_action)
+        self.recheck_button = action_button(self.recheck_action)
         self.training_banner: QLabel | None = None
         self.training_menu: TrainingMenu | None = None
         self.failure_presenter = FailurePresenter(
@@ -111,7 +104,7 @@ class DeskWindow(QMainWindow):
         self.admin_menu = self._admin_menu()
         self.extras = DeskExtras(self, desk)
         self._connect()
-        self.setStyleSheet(FOCUS_STYLE)
+        self.setStyleSheet(desk_extras.FOCUS_STYLE)
         self.resize(1000, 700)
 
     # -- building ----------------------------------------------------------------------
@@ -140,16 +133,6 @@ class DeskWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
         self.addAction(action)
         return action
-
-    def _button(self, action: QAction) -> QPushButton:
-        button = QPushButton(action.text())
-        button.setToolTip(f"{action.text()}")
-        button.setAccessibleName(action.text().replace("&", ""))
-        button.setMinimumHeight(40)
-        button.setStyleSheet("font-size: 13pt; padding: 4px 16px;")
-        button.clicked.connect(action.trigger)
-        action.enabledChanged.connect(button.setEnabled)
-        return button
 
     def _lay_out(self) -> None:
         central = QWidget()
@@ -243,11 +226,13 @@ class DeskWindow(QMainWindow):
         advised = state.advice.outcome if state.advice is not None else None
         self.verdict_view.show_decision(applied, advised=advised, language=self._language)
         self.stack.setCurrentWidget(self.verdict_view)
-        self.receipt_label.setStyleSheet(receipt_style(eligible=applied.eligible))
+        self.receipt_label.setStyleSheet(desk_extras.receipt_style(eligible=applied.eligible))
 
     def _on_bridge_status_changed(self, status: DeskStatus) -> None:
         self.status.show_status(status)
-        self.status.show_tally(status.tally, self._outcome_label)
+        self.status.show_tally(
+            status.tally, lambda code: desk_extras.outcome_name(self._desk, code)
+        )
         self.waiting_view.show_backend(status.backend)
         if status.catalogue != self._catalogue:
             self._catalogue = status.catalogue
@@ -410,15 +395,5 @@ class DeskWindow(QMainWindow):
         except AppError:
             return code
 
-    def _outcome_label(self, code: str) -> str:
-        for service in self._desk.services:
-            for outcome in service.outcomes:
-                if outcome.code == code:
-                    return localized(outcome.label, self._language)
-        return code
-
     def _outcomes(self, code: str) -> tuple[Outcome, ...]:
-        try:
-            return self._desk.service(code).outcomes
-        except AppError:
-            return ()
+        return self._desk.outcomes_of(code)

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from app.audit.decisions import Recorded
     from app.audit.outbox_table import OutboxState
     from app.eligibility.embedded.sample_data import SampleCitizen
-    from app.eligibility.wire import ReasonCode, Service
+    from app.eligibility.wire import Outcome, ReasonCode, Service
     from app.settings.config import Config
     from eid.authenticity import CardVerifier
     from eid.virtual_card import VirtualBelpicCard
@@ -156,6 +156,13 @@ class DeskApp:
             if service.code == code:
                 return service
         raise AppError(Problem.UNKNOWN_SERVICE, f"service {code!r} not offered by the backend")
+
+    def outcomes_of(self, code: str) -> tuple[Outcome, ...]:
+        """The service's outcomes, or none when the catalogue does not know it."""
+        try:
+            return self.service(code).outcomes
+        except AppError:
+            return ()
 
     def training_cards(self) -> tuple[tuple[str, VirtualBelpicCard], ...]:
         """The sample citizens' cards worth practising at this desk (training only)."""
