@@ -62,6 +62,7 @@ class WindowedDesk:
             self.app.workflow.subscribe(watch)
         self.bridge = AppBridge(self.app.workflow, self.app.subscribe_status)
         self.window = DeskWindow(self.app, self.bridge)
+        self.window.extras.ask_before_closing = False
         self.window.show()
         self.presented_ns = 0  # perf_counter_ns when the window last presented a state
         self._wanted: Callable[[DeskState], bool] | None = None

@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Renders each desk screen to PNG under shots/ (training mode, a temp data dir) for review.
+"""Renders each desk screen to PNG under shots/ (training mode, a temp data dir) for review:
+every state in Dutch, French and English, in a light and a dark desktop palette
+(shots/<lang>-<palette>/). A decision after an override and a manual one, each problem card,
+the backend down at start and on a panel, the help, the question before closing.
 
-    xvfb-run -a .venv/bin/python -m bench.screenshots [--out shots]
+    xvfb-run -a .venv/bin/python -m bench.screenshots [--out shots] [--lang nl] [--palette dark]
 
 Without a display it falls back to Qt's offscreen platform (plainer fonts).
 """
@@ -19,13 +22,16 @@ from typing import TYPE_CHECKING
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.desk.app import DeskApp
 from app.desk.state import Phase
 from app.eligibility.wire import ReasonCode
+from app.language import Language
 from app.settings.checks import SettingsChecks
-from app.settings.config import BackendKind, Config, RemoteSettings
+from app.settings.config import BackendKind, Config, DeskSettings, RemoteSettings
 from app.settings.file import read_settings
 from eid.card_profiles import PROFILES
 from tests.served import free_port
@@ -36,6 +42,7 @@ from ui.manual_entry_dialog import ManualEntryDialog
 from ui.override_dialog import OverrideChoice, OverrideDialog
 from ui.settings_dialog import SettingsDialog
 from ui.texts import localized
+from ui.translations import install_language
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -44,6 +51,7 @@ if TYPE_CHECKING:
 
 TIMEOUT_S = 15.0
 ELIGIBLE_CARD, STANDARD_CARD = 0, 5  # "Kansentarief — voorbeeld 1", "Standaard — voorbeeld 6"
+SERVICES = ("uitpas-kansentarief", "lez-registratie")
 
 
 class Shooter:
@@ -55,6 +63,8 @@ class Shooter:
         self.desk = DeskApp.start(config, data_dir)
         self.bridge = AppBridge(self.desk.workflow, self.desk.subscribe_status)
         self.window = DeskWindow(self.desk, self.bridge)
+        self.window.extras.ask_before_closing = False
+        self.window.resize(1366, 768)
         self.window.show()
 
     def wait_for(self, done: Callable[[DeskState], bool]) -> None:
@@ -91,14 +101,20 @@ class Shooter:
 _SETTLED = (Phase.VERDICT, Phase.PROBLEM)
 
 
-def shoot_training(qt_app: QApplication, data_dir: Path, out: Path) -> None:
-    shooter = Shooter(qt_app, Config(training=True), data_dir, out)
+def _config(language: Language, **changes: object) -> Config:
+    desk = DeskSettings(services=SERVICES, language=language)
+    return Config(training=True, desk=desk, **changes)  # type: ignore[arg-type]
+
+
+def shoot_training(qt_app: QApplication, data_dir: Path, out: Path, language: Language) -> None:
+    shooter = Shooter(qt_app, _config(language), data_dir, out)
     try:
         shooter.wait_for(lambda s: s.phase is Phase.WAITING)
         shooter.save(shooter.window, "1-waiting")
         shooter.insert(ELIGIBLE_CARD)
         shooter.save(shooter.window, "2-verdict-eligible")
         _shoot_override_dialog(shooter)
+        _shoot_decided(shooter, "STANDAARD", "2b-decided-departed")
         shooter.clear()
         shooter.insert(STANDARD_CARD)
         shooter.save(shooter.window, "3-verdict-standard")
@@ -109,24 +125,77 @@ def shoot_training(qt_app: QApplication, data_dir: Path, out: Path) -> None:
         shooter.save(dialog, "5-manual-entry-dialog")
         dialog.forget()
         dialog.close()
-        _shoot_card_problem(shooter)
+        _shoot_card_problems(shooter)
         _shoot_settings(shooter)
         _shoot_failure(shooter)
         about = show_about(shooter.window, shooter.desk.config)
         shooter.save(about, "11-about")
         about.close()
+        _shoot_help_and_close(shooter)
     finally:
         shooter.stop()
 
 
-def _shoot_card_problem(shooter: Shooter) -> None:
-    """A card that is not an eID: no number, so the panel leads to typing it (F2)."""
-    before = shooter.bridge.state.transaction
-    shooter.desk.insert_sample_card(PROFILES["not-eid"].make_card())
-    shooter.wait_for(lambda s: s.transaction > before and s.phase is Phase.PROBLEM)
-    shooter.save(shooter.window, "8-card-problem")
-    shooter.desk.remove_training_card()
-    shooter.wait_for(lambda s: s.phase is Phase.WAITING)
+def _shoot_decided(shooter: Shooter, code: str, name: str) -> None:
+    """A decision confirmed: the big panel shows what was applied."""
+    state = shooter.bridge.state
+    outcome = next(o for o in shooter.desk.service(state.service).outcomes if o.code == code)
+    label = localized(outcome.label, shooter.desk.config.desk.language)
+    reason = ReasonCode.DOCUMENT_SHOWN if state.advice else ReasonCode.ADVICE_UNAVAILABLE
+    choice = OverrideChoice(code, label, reason, "attest OCMW getoond")
+    ask = OverrideDialog.ask
+    OverrideDialog.ask = classmethod(lambda _cls, _parent, **_options: choice)  # type: ignore[assignment,method-assign]
+    try:
+        if state.advice is not None:
+            shooter.window.override_button.click()
+        else:
+            shooter.window.problem_view.decide_button.click()
+    finally:
+        OverrideDialog.ask = ask  # type: ignore[method-assign]
+    receipt = shooter.window.receipt_label
+    shooter.wait_for(lambda _s: receipt.isVisible())
+    shooter.save(shooter.window, name)
+
+
+def _shoot_help_and_close(shooter: Shooter) -> None:
+    shooter.window.extras.show_help()
+    assert shooter.window.extras.help_dialog is not None
+    shooter.save(shooter.window.extras.help_dialog, "12-help")
+    shooter.window.extras.help_dialog.close()
+    shooter.insert(ELIGIBLE_CARD)
+    shooter.window.extras.ask_before_closing = True
+    _grab_close_question(shooter)
+    shooter.window.extras.may_close(shooter.bridge.state, shooter.bridge.status)
+    shooter.window.extras.ask_before_closing = False
+    shooter.clear()
+
+
+def _grab_close_question(shooter: Shooter) -> None:
+    """Grab the close question once it is up, then cancel it."""
+
+    def grab() -> None:
+        box = shooter.window.extras.close_box
+        if box is None or not box.isVisible():
+            QTimer.singleShot(20, grab)
+            return
+        path = shooter.out / "13-close-question.png"
+        box.grab().save(str(path))
+        print(path)
+        reject = QMessageBox.ButtonRole.RejectRole
+        [cancel] = [b for b in box.buttons() if box.buttonRole(b) is reject]
+        cancel.click()
+
+    QTimer.singleShot(20, grab)
+
+
+def _shoot_card_problems(shooter: Shooter) -> None:
+    """Each problem card: one instruction, matching the buttons shown."""
+    for profile in ("not-eid", "corrupt-tlv", "forged-byte"):
+        shooter.desk.insert_sample_card(PROFILES[profile].make_card())
+        shooter.wait_for(lambda s: s.phase is Phase.PROBLEM)
+        shooter.save(shooter.window, f"8-card-problem-{profile}")
+        shooter.desk.remove_training_card()
+        shooter.wait_for(lambda s: s.phase is Phase.WAITING)
 
 
 def _shoot_settings(shooter: Shooter) -> None:
@@ -168,13 +237,16 @@ def _shoot_override_dialog(shooter: Shooter) -> None:
     dialog.close()
 
 
-def shoot_problem(qt_app: QApplication, data_dir: Path, out: Path) -> None:
+def shoot_problem(qt_app: QApplication, data_dir: Path, out: Path, language: Language) -> None:
     remote = RemoteSettings.model_validate(
         {"base_url": f"http://127.0.0.1:{free_port()}", "auth": "none", "advice_retries": 0}
     )
-    config = Config(training=True, backend=BackendKind.REMOTE, remote=remote)
+    config = _config(language, backend=BackendKind.REMOTE, remote=remote)
     shooter = Shooter(qt_app, config, data_dir, out)
     try:
+        label = shooter.window.waiting_view.backend_label
+        shooter.wait_for(lambda _s: not label.isHidden())
+        shooter.save(shooter.window, "4a-waiting-backend-down")
         shooter.insert(ELIGIBLE_CARD)
         shooter.save(shooter.window, "4-problem")
         _shoot_recorded(shooter)
@@ -184,32 +256,49 @@ def shoot_problem(qt_app: QApplication, data_dir: Path, out: Path) -> None:
 
 def _shoot_recorded(shooter: Shooter) -> None:
     """A manual decision confirmed while the backend is down: recorded, to be sent later."""
-    choice = OverrideChoice(
-        "KANSENTARIEF", "Kansentarief", ReasonCode.ADVICE_UNAVAILABLE, "attest OCMW getoond"
-    )
-    ask = OverrideDialog.ask
-    OverrideDialog.ask = classmethod(lambda _cls, _parent, **_options: choice)  # type: ignore[assignment,method-assign]
-    try:
-        shooter.window.problem_view.decide_button.click()
-    finally:
-        OverrideDialog.ask = ask  # type: ignore[method-assign]
-    receipt = shooter.window.receipt_label
-    shooter.wait_for(lambda _s: receipt.isVisible() and "later" in receipt.text())
-    shooter.save(shooter.window, "7-recorded-send-later")
+    _shoot_decided(shooter, "KANSENTARIEF", "7-recorded-send-later")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=Path("shots"), help="folder for the PNGs")
+    parser.add_argument("--lang", choices=[x.value for x in Language], action="append")
+    parser.add_argument("--palette", choices=sorted(PALETTES), action="append")
     args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
     qt_app = QApplication([sys.argv[0]])
-    with tempfile.TemporaryDirectory(prefix="baliecheck-shots-") as tmp:
-        os.environ["BALIECHECK_DATA_DIR"] = tmp  # never the real data dir
-        data_dir = Path(tmp)
-        shoot_training(qt_app, data_dir, args.out)
-        shoot_problem(qt_app, data_dir, args.out)  # knows the catalogue from the first desk
+    for code in args.lang or [x.value for x in Language]:
+        for name in args.palette or sorted(PALETTES):
+            language = Language(code)
+            install_language(qt_app, language)
+            qt_app.setPalette(PALETTES[name])
+            out = args.out / f"{code}-{name}"
+            out.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryDirectory(prefix="baliecheck-shots-") as tmp:
+                os.environ["BALIECHECK_DATA_DIR"] = tmp  # never the real data dir
+                data_dir = Path(tmp)
+                shoot_training(qt_app, data_dir, out, language)
+                shoot_problem(qt_app, data_dir, out, language)  # the first desk's catalogue
     return 0
+
+
+def _palette(window: str, text: str, base: str, button: str) -> QPalette:
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, window),
+        (QPalette.ColorRole.WindowText, text),
+        (QPalette.ColorRole.Base, base),
+        (QPalette.ColorRole.Text, text),
+        (QPalette.ColorRole.Button, button),
+        (QPalette.ColorRole.ButtonText, text),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+PALETTES = {
+    "light": _palette("#efefef", "#000000", "#ffffff", "#e0e0e0"),
+    "dark": _palette("#2b2b2b", "#ffffff", "#1e1e1e", "#353535"),
+}
 
 
 if __name__ == "__main__":

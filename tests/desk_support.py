@@ -79,6 +79,9 @@ class Desk:
         self.app = DeskApp.start(config, data_dir, clock=clock, verifier=verifier)
         self.bridge = AppBridge(self.app.workflow, self.app.subscribe_status)
         self.window = DeskWindow(self.app, self.bridge)
+        self.window.extras.ask_before_closing = (
+            False  # teardown closes it; tests that ask turn it on
+        )
         qtbot.addWidget(self.window)
         self.window.show()
         self.qtbot = qtbot
@@ -222,10 +225,12 @@ def assert_number_hidden(number: NationalNumber, caplog: pytest.LogCaptureFixtur
 def type_number(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, text: str) -> None:
     """ManualEntryDialog.ask, answered by typing ``text`` into a real dialog and clicking OK."""
 
-    def ask(cls: type[ManualEntryDialog], parent: object, /) -> NationalNumber | None:
+    def ask(
+        cls: type[ManualEntryDialog], parent: object, typed: str = "", /
+    ) -> NationalNumber | None:
         dialog = cls(None)
         qtbot.addWidget(dialog)
-        QTest.keyClicks(dialog.number_field, text)
+        QTest.keyClicks(dialog.number_field, typed + text)
         assert dialog.ok_button.isEnabled()
         dialog.ok_button.click()
         assert dialog.result() == QDialog.DialogCode.Accepted
@@ -252,6 +257,10 @@ def confirm_override(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, seen: list[s
             dialog.reason_box.setCurrentIndex(dialog.reason_box.findData(ReasonCode.OTHER))
         else:
             dialog.outcome_box.setCurrentIndex(0)
+            # the reason's own words are offered, enough to confirm; staff may write more
+            assert dialog.reason_text.toPlainText() == "Geen advies beschikbaar"
+            assert dialog.confirm_button.isEnabled()
+            dialog.reason_text.clear()
         QTest.keyClicks(dialog.reason_text, REASON[:9])
         assert not dialog.confirm_button.isEnabled()
         QTest.keyClicks(dialog.reason_text, REASON[9:])

@@ -45,7 +45,8 @@ def test_desk_window_training_cards_show_every_outcome(make_desk: MakeDesk, serv
     assert desk.window.training_banner is not None
     assert desk.window.training_banner.text() == "OEFENMODUS — geen echte gegevens"
     shown = set()
-    for index in range(len(CITIZENS)):
+    assert desk.window.training_menu is not None
+    for index in range(len(desk.window.training_menu.card_actions)):
         state = desk.insert(index)
         assert state.phase is Phase.VERDICT
         assert state.advice is not None
@@ -134,8 +135,10 @@ def test_desk_window_backend_down_offers_a_manual_decision(
     assert state.problem is Problem.BACKEND_UNREACHABLE
     words = problem_text(Problem.BACKEND_UNREACHABLE, Language.NL)
     assert desk.window.problem_view.what_label.text() == f"⚠ {words.what}"
-    assert desk.window.problem_view.next_label.text() == words.next_step
-    assert not desk.window.override_button.isEnabled()
+    assert desk.window.problem_view.next_label.text() == (
+        "Kies Opnieuw controleren (F5). Lukt het niet, beslis manueel met een reden."
+    )
+    assert not desk.window.override_button.isVisible()  # the panel's own button decides
     seen: list[str] = []
     confirm_override(monkeypatch, qtbot, seen)
     desk.window.problem_view.decide_button.click()

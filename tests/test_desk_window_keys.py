@@ -74,8 +74,10 @@ def test_desk_window_tab_reaches_every_button_of_a_verdict(make_desk: MakeDesk) 
     assert switcher is not None
     window = desk.window
     chain = focus_chain(window.manual_button, TAB_PRESSES)
-    for widget in (switcher, window.manual_button, window.override_button, window.clear_button):
+    buttons = (window.manual_button, window.recheck_button, window.override_button)
+    for widget in (*buttons, window.clear_button):
         assert widget in chain, widget
+    assert switcher not in chain  # a stray key must not switch: the menu and Ctrl+1…9 do
 
 
 def test_desk_window_tab_reaches_the_problem_panel_button(desk: Desk) -> None:

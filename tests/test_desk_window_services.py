@@ -43,10 +43,12 @@ if TYPE_CHECKING:
 UITPAS = "uitpas-kansentarief"
 LEZ = "lez-registratie"
 VT_CITIZEN = 1  # verhoogde tegemoetkoming: Kansentarief for UiTPAS, Verlaagd tarief for the LEZ
-NO_OUTCOMES = (
+# No outcomes known: nothing to decide on screen, so the panel says paper (and F5 to retry).
+NO_OUTCOMES_BOX = (
     "Manueel beslissen kan hier niet: de mogelijke uitkomsten van deze dienst zijn niet "
     "bekend (de adviesdienst werd nog niet bereikt). Noteer de beslissing op papier."
 )
+NO_OUTCOMES = "Kies Opnieuw controleren (F5). Lukt het niet, noteer de beslissing op papier."
 
 
 def test_desk_window_switcher_makes_the_next_advice_for_the_other_service(
@@ -133,8 +135,7 @@ def test_desk_window_without_a_catalogue_opens_and_sends_the_decision_to_paper(
         assert panel.what_label.text() == f"⚠ {words.what}"
         assert not panel.decide_button.isVisible()
         assert not panel.entry_button.isVisible()  # the number is known
-        assert panel.hint_label.isVisible()
-        assert panel.hint_label.text() == NO_OUTCOMES
+        assert panel.next_label.text() == NO_OUTCOMES  # one instruction, no decide button
 
     state = desk.insert(0)
     assert state.problem is Problem.BACKEND_UNREACHABLE
@@ -159,7 +160,7 @@ def test_desk_window_advice_without_a_catalogue_is_no_verdict(
         words = problem_text(Problem.OUTCOMES_UNKNOWN, Language.NL)
         assert panel.what_label.text() == f"⚠ {words.what}"
         assert not panel.decide_button.isVisible()
-        assert panel.hint_label.text() == NO_OUTCOMES
+        assert panel.next_label.text() == NO_OUTCOMES  # one instruction: no outcomes to choose
         assert not desk.window.override_action.isEnabled()
 
 

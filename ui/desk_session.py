@@ -82,7 +82,10 @@ class DeskSession(QObject):
         # Uncaught exceptions (Qt slots, bc-* threads) are logged masked and shown to staff
         # by this window, until its desk's threads have stopped.
         self.window.failure_presenter.install()
-        self.window.show()
+        if self.desk.config.desk.maximized:
+            self.window.showMaximized()
+        else:
+            self.window.show()
         return self.window
 
     def stop(self) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
 from app.desk.state import Phase
 from app.eligibility.wire import RunMode
 from app.problems import AppError, Problem
-from ui import texts
+from ui import desk_extras, texts
 from ui.about_dialog import show_about
+from ui.announce import announce, spoken_text
+from ui.countdown import Countdown
+from ui.desk_extras import DeskExtras, action_button
 from ui.failure_presenter import FailurePresenter
 from ui.manual_entry_dialog import ManualEntryDialog
 from ui.override_dialog import OverrideDialog
@@ -37,6 +40,8 @@ from ui.waiting_view import WaitingView
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from PySide6.QtGui import QCloseEvent, QKeyEvent
+
     from app.desk.app import DeskApp, DeskStatus
     from app.desk.state import DeskState
     from app.eligibility.wire import Outcome
@@ -46,10 +51,6 @@ if TYPE_CHECKING:
 BANNER_STYLE = (
     "background: #ffd400; color: #000; font-size: 15pt; font-weight: 700; padding: 6px;"
     "border-bottom: 3px solid #000;"
-)
-RECEIPT_STYLE = (
-    "font-size: 17pt; font-weight: 600; color: #14632d; background: #e3f4e8; padding: 10px;"
-    "border: 2px solid #1d7a3a; border-radius: 8px; margin: 0 40px;"
 )
 
 
@@ -67,9 +68,11 @@ class DeskWindow(QMainWindow):
         self._desk = desk
         self._bridge = bridge
         self._language = desk.config.desk.language
-        self._recorded: tuple[int, str] | None = None  # (transaction, applied outcome label)
+        # (transaction, applied outcome code, label) of the decision recorded on screen
+        self._recorded: tuple[int, str, str] | None = None
         self._service = ""
         self._catalogue = 0  # DeskStatus.catalogue last presented
+        self._announced: tuple[int, Phase, bool] | None = None
         self.header = ServiceHeader([(c, self._service_name(c)) for c in desk.config.desk.services])
         self.waiting_view = WaitingView()
         self.verdict_view = VerdictView()
@@ -77,20 +80,21 @@ class DeskWindow(QMainWindow):
         self.stack = QStackedWidget()
         for view in (self.waiting_view, self.verdict_view, self.problem_view):
             self.stack.addWidget(view)
-        self.receipt_label = QLabel()
-        self.receipt_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.receipt_label.setStyleSheet(RECEIPT_STYLE)
+        self.receipt_label = desk_extras.receipt_label()
+        self.countdown_label = Countdown(desk.workflow)
         self.status = DeskStatusBar()
         self.setStatusBar(self.status)
         self.manual_action = self._action(texts.MANUAL_ENTRY_BUTTON, "F2", self._on_manual_entry)
         self.override_action = self._action(texts.OVERRIDE_BUTTON, "Ctrl+O", self._on_override)
         self.clear_action = self._action(texts.CLEAR_BUTTON, "Esc", desk.workflow.clear)
+        self.recheck_action = self._action(texts.RECHECK_BUTTON, "F5", self._on_recheck)
         self.settings_action = self._action(
             texts.SETTINGS_ACTION, "Ctrl+,", self.settings_requested.emit
         )
-        self.manual_button = self._button(self.manual_action)
-        self.override_button = self._button(self.override_action)
-        self.clear_button = self._button(self.clear_action)
+        self.manual_button = action_button(self.manual_action)
+        self.override_button = action_button(self.override_action)
+        self.clear_button = action_button(self.clear_action)
+        self.recheck_button = action_button(self.recheck_action)
         self.training_banner: QLabel | None = None
         self.training_menu: TrainingMenu | None = None
         self.failure_presenter = FailurePresenter(
@@ -100,7 +104,9 @@ class DeskWindow(QMainWindow):
         self._present_mode(None)
         self.about_action = self._action(texts.ABOUT_ACTION, "", self._on_about)
         self.admin_menu = self._admin_menu()
+        self.extras = DeskExtras(self, desk)
         self._connect()
+        self.setStyleSheet(desk_extras.FOCUS_STYLE)
         self.resize(1000, 700)
 
     # -- building ----------------------------------------------------------------------
@@ -110,7 +116,8 @@ class DeskWindow(QMainWindow):
         self._bridge.status_changed.connect(self._on_bridge_status_changed)
         self.problem_view.manual_decision_requested.connect(self._on_manual_decision)
         self.problem_view.manual_entry_requested.connect(self._on_manual_entry)
-        self.header.service_chosen.connect(self._desk.workflow.switch_service)
+        self.problem_view.recheck_requested.connect(self._on_recheck)
+        self.header.service_chosen.connect(self.switch_service)
         self._on_bridge_state_changed(self._bridge.state)
         if self._bridge.status is not None:
             self._on_bridge_status_changed(self._bridge.status)
@@ -129,15 +136,6 @@ class DeskWindow(QMainWindow):
         self.addAction(action)
         return action
 
-    def _button(self, action: QAction) -> QPushButton:
-        button = QPushButton(action.text())
-        button.setToolTip(f"{action.text()}")
-        button.setMinimumHeight(40)
-        button.setStyleSheet("font-size: 13pt; padding: 4px 16px;")
-        button.clicked.connect(action.trigger)
-        action.enabledChanged.connect(button.setEnabled)
-        return button
-
     def _lay_out(self) -> None:
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -152,15 +150,21 @@ class DeskWindow(QMainWindow):
                 labels,
                 insert=self._desk.insert_training_card,
                 remove=self._desk.remove_training_card,
+                problems=[
+                    (texts.PROBLEM_CARD_LABELS[name], partial(self._desk.insert_sample_card, card))
+                    for name, card in self._desk.problem_cards()
+                ],
                 parent=self,
             )
             self.menuBar().addMenu(self.training_menu)
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.countdown_label)
         layout.addWidget(self.receipt_label)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(12, 6, 12, 12)
         buttons.addWidget(self.manual_button)
+        buttons.addWidget(self.recheck_button)
         buttons.addStretch(1)
         buttons.addWidget(self.override_button)
         buttons.addWidget(self.clear_button)
@@ -176,8 +180,10 @@ class DeskWindow(QMainWindow):
             self.setWindowTitle(tr(texts.APP_TITLE).format(service=name))
         if self._recorded is not None and self._recorded[0] != state.transaction:
             self._recorded = None
-        self.status.show_reader(state.reader_state)
-        if state.phase is Phase.VERDICT and state.advice is not None:
+        self.status.show_reader(state.reader_state, card_in=state.card_in_reader)
+        if self._recorded is not None:
+            self._present_decision(state)
+        elif state.phase is Phase.VERDICT and state.advice is not None:
             self.verdict_view.show_advice(
                 state.advice,
                 channel=state.channel,
@@ -198,11 +204,39 @@ class DeskWindow(QMainWindow):
         else:
             self.waiting_view.show_phase(state.phase)
             self.stack.setCurrentWidget(self.waiting_view)
+        self._announce_if_new(state)
         self._refresh_decision_widgets()
+
+    def _announce_if_new(self, state: DeskState) -> None:
+        """A screen reader hears a new verdict, decision or problem (not every refresh)."""
+        key = (state.transaction, state.phase, self._recorded is not None)
+        if key == self._announced or state.phase not in (Phase.VERDICT, Phase.PROBLEM):
+            return
+        self._announced = key
+        view = self.stack.currentWidget()
+        if view is not None:
+            announce(view, spoken_text(view))
+
+    def _present_decision(self, state: DeskState) -> None:
+        """After a decision: the applied outcome, large, marked, with the advice beneath."""
+        assert self._recorded is not None
+        applied = next(
+            (o for o in self._outcomes(state.service) if o.code == self._recorded[1]), None
+        )
+        if applied is None:  # the catalogue is gone: the receipt still says it
+            return
+        advised = state.advice.outcome if state.advice is not None else None
+        self.verdict_view.show_decision(applied, advised=advised, language=self._language)
+        self.stack.setCurrentWidget(self.verdict_view)
+        self.receipt_label.setStyleSheet(desk_extras.receipt_style(eligible=applied.eligible))
 
     def _on_bridge_status_changed(self, status: DeskStatus) -> None:
         self.status.show_status(status)
         self._present_mode(status.backend_mode)
+        self.status.show_tally(
+            status.tally, lambda code: desk_extras.outcome_name(self._desk, code)
+        )
+        self.waiting_view.show_backend(status.backend)
         if status.catalogue != self._catalogue:
             self._catalogue = status.catalogue
             self._present_catalogue()
@@ -224,20 +258,31 @@ class DeskWindow(QMainWindow):
         """The catalogue came after the start: service names, and a problem panel that can
         now offer a decision."""
         self.header.rename([(c, self._service_name(c)) for c in self._desk.config.desk.services])
+        self.extras.rename_services()
         self._service = ""  # re-titled by the next line
         self._on_bridge_state_changed(self._bridge.state)
 
     def _refresh_decision_widgets(self) -> None:
         state = self._bridge.state
         recorded = self._recorded is not None and self._recorded[0] == state.transaction
-        self.override_action.setEnabled(state.phase is Phase.VERDICT and not recorded)
+        on_panel = self.stack.currentWidget() is self.problem_view
+        may_decide = on_panel and not self.problem_view.decide_button.isHidden()
+        self.override_action.setEnabled(
+            (state.phase is Phase.VERDICT or may_decide) and not recorded
+        )
+        self.override_button.setHidden(on_panel)
         self.clear_action.setEnabled(state.phase is not Phase.WAITING)
-        if recorded and state.phase is Phase.PROBLEM:
-            self.problem_view.decide_button.hide()
+        can_recheck = self._desk.workflow.can_recheck() and not recorded
+        self.recheck_action.setEnabled(can_recheck)
+        self.problem_view.offer_recheck(can_recheck)
+        # A problem panel offers its own ways on (F5 only where a retry helps): the bottom
+        # row does not repeat or contradict them.
+        self.manual_button.setHidden(on_panel and not self.problem_view.entry_button.isHidden())
+        self.recheck_button.setHidden(on_panel)
         if not recorded or self._recorded is None:
             self.receipt_label.hide()
             return
-        text = tr(texts.RECORDED).format(outcome=self._recorded[1])
+        text = tr(texts.RECORDED).format(outcome=self._recorded[2])
         status = self._bridge.status
         if status is not None and status.pending > 0:
             text = f"{text} — {tr(texts.SEND_LATER)}"
@@ -248,10 +293,33 @@ class DeskWindow(QMainWindow):
     def _on_about(self) -> None:
         show_about(self, self._desk.config, self.config_file)
 
-    def _on_manual_entry(self) -> None:
+    def switch_service(self, code: str) -> None:
+        """Another service (menu, Ctrl+1…9, switcher); the citizen at the desk is asked for
+        again."""
+        if code != self._bridge.state.service:
+            self._desk.workflow.switch_service(code)
+
+    def _on_recheck(self) -> None:
+        self._desk.workflow.recheck()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """A digit typed while the desk waits starts the number entry with it."""
+        text = event.text()
+        if text.isdigit() and self._bridge.state.phase is Phase.WAITING:
+            self._on_manual_entry(text)
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.extras.may_close(self._bridge.state, self._bridge.status):
+            event.accept()
+        else:
+            event.ignore()
+
+    def _on_manual_entry(self, typed: str = "") -> None:
         self._desk.workflow.hold()
         try:
-            number = ManualEntryDialog.ask(self)
+            number = ManualEntryDialog.ask(self, typed)
         finally:
             self._desk.workflow.release()
         if number is not None:
@@ -259,6 +327,9 @@ class DeskWindow(QMainWindow):
 
     def _on_override(self) -> None:
         state = self._bridge.state
+        if state.phase is Phase.PROBLEM and not self.problem_view.decide_button.isHidden():
+            self._on_manual_decision()  # Ctrl+O decides on a problem panel too
+            return
         if state.phase is not Phase.VERDICT or state.advice is None:
             return
         outcomes = self._outcomes(state.service)
@@ -310,16 +381,18 @@ class DeskWindow(QMainWindow):
             return
         self._bridge.deliver(
             future,
-            on_ok=lambda _recorded: self._on_decision_recorded(transaction, choice.outcome_label),
+            on_ok=lambda _recorded: self._on_decision_recorded(transaction, choice),
             on_error=self.failure_presenter.decision_not_recorded,
             owner=self,
         )
 
-    def _on_decision_recorded(self, transaction: int, outcome_label: str) -> None:
-        self._recorded = (transaction, outcome_label)
+    def _on_decision_recorded(self, transaction: int, choice: OverrideChoice) -> None:
+        label = choice.outcome_label
         if self._bridge.state.transaction != transaction:
-            self.status.showMessage(tr(texts.RECORDED).format(outcome=outcome_label), 10_000)
-        self._refresh_decision_widgets()
+            self.status.showMessage(tr(texts.RECORDED).format(outcome=label), 10_000)
+            return
+        self._recorded = (transaction, choice.outcome_code, label)
+        self._on_bridge_state_changed(self._bridge.state)
 
     def _show_no_verdict(self) -> None:
         """After an unexpected failure: off the screen at once (not waiting for the state),
@@ -338,7 +411,4 @@ class DeskWindow(QMainWindow):
             return code
 
     def _outcomes(self, code: str) -> tuple[Outcome, ...]:
-        try:
-            return self._desk.service(code).outcomes
-        except AppError:
-            return ()
+        return self._desk.outcomes_of(code)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from eid.errors import EidError
 from eid.insz import NationalNumber, NumberDefect, number_defect
 from ui import texts
+from ui.number_format import format_partial
 from ui.texts import tr
 
 DIGITS = 11
@@ -37,6 +38,7 @@ class ManualEntryDialog(QDialog):
         self.number_field = QLineEdit()
         self.number_field.setValidator(QRegularExpressionValidator(ALLOWED, self))
         self.number_field.setPlaceholderText("JJ.MM.DD-XXX.CC")
+        self.number_field.setAccessibleName(tr(texts.MANUAL_ENTRY_PROMPT))
         self.number_field.setStyleSheet("font-size: 18pt; padding: 4px;")
         self.feedback_label = QLabel()
         self.buttons = QDialogButtonBox(
@@ -58,9 +60,13 @@ class ManualEntryDialog(QDialog):
         self._on_number_field_changed("")
 
     @classmethod
-    def ask(cls, parent: QWidget | None) -> NationalNumber | None:
-        """The valid number staff typed, or None when they cancelled."""
+    def ask(cls, parent: QWidget | None, typed: str = "") -> NationalNumber | None:
+        """The valid number staff typed, or None when they cancelled. ``typed``: digits
+        already typed on the waiting screen, which the field starts with."""
         dialog = cls(parent)
+        if typed:
+            dialog.number_field.setText(typed)
+            dialog.number_field.setFocus()
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             return dialog.take_number() if accepted else None
@@ -74,12 +80,31 @@ class ManualEntryDialog(QDialog):
         self.forget()
         return number
 
+    def _format_as_typed(self, text: str) -> str:
+        """JJ.MM.DD-XXX.CC as staff type; the cursor stays after the same digit."""
+        formatted = format_partial(text)
+        if formatted == text:
+            return text
+        field = self.number_field
+        digits_before = sum(ch.isdigit() for ch in text[: field.cursorPosition()])
+        field.blockSignals(True)
+        field.setText(formatted)
+        position = 0
+        seen = 0
+        while position < len(formatted) and seen < digits_before:
+            seen += formatted[position].isdigit()
+            position += 1
+        field.setCursorPosition(position)
+        field.blockSignals(False)
+        return formatted
+
     def forget(self) -> None:
         self.number_field.blockSignals(True)
         self.number_field.clear()
         self.number_field.blockSignals(False)
 
     def _on_number_field_changed(self, text: str) -> None:
+        text = self._format_as_typed(text)
         count = sum(ch.isdigit() for ch in text)
         try:
             self._number = NationalNumber(text) if count == DIGITS else None

@@ -3,6 +3,9 @@
 
 Used for an override (an advice is shown: its outcome is not offered) and for a manual
 decision without advice (every outcome offered; reason preset to "no advice available").
+The reason text starts as the chosen reason's own words (at least 10 characters, as the
+contract asks), which staff may extend; "Andere reden" starts empty, since there the text
+is the reason. A national number in the text is refused with a message, never masked.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.eligibility.wire import ReasonCode
 from app.language import Language
+from app.logsafe import redact
 from ui import texts
 from ui.texts import localized, tr
 
@@ -83,6 +87,9 @@ class OverrideDialog(QDialog):
         self.outcome_box.currentIndexChanged.connect(self._on_input_changed)
         self.reason_box.currentIndexChanged.connect(self._on_input_changed)
         self.reason_text.textChanged.connect(self._on_input_changed)
+        self._prefilled = ""
+        self.reason_box.currentIndexChanged.connect(self._prefill_reason)
+        self._prefill_reason()
         self._on_input_changed()
 
     def _outcome_box(self) -> QComboBox:
@@ -147,13 +154,27 @@ class OverrideDialog(QDialog):
         text = self.reason_text.toPlainText().strip()
         if code is None or reason is None:
             return None
-        if not MIN_REASON_CHARS <= len(text) <= MAX_REASON_CHARS:
+        if not MIN_REASON_CHARS <= len(text) <= MAX_REASON_CHARS or redact(text) != text:
             return None
         return OverrideChoice(str(code), self.outcome_box.currentText(), ReasonCode(reason), text)
 
+    def _prefill_reason(self) -> None:
+        """The reason's own words in the text, unless staff already wrote their own."""
+        current = self.reason_text.toPlainText()
+        if current.strip() and current != self._prefilled:
+            return
+        code = self.reason_box.currentData()
+        words = "" if code in (None, ReasonCode.OTHER) else tr(texts.REASON_LABELS[code])
+        self._prefilled = words
+        self.reason_text.setPlainText(words)
+        self.reason_text.moveCursor(self.reason_text.textCursor().MoveOperation.End)
+
     def _on_input_changed(self) -> None:
-        length = len(self.reason_text.toPlainText().strip())
-        if length < MIN_REASON_CHARS:
+        text = self.reason_text.toPlainText().strip()
+        length = len(text)
+        if redact(text) != text:
+            self.count_label.setText(tr(texts.REASON_HAS_NUMBER))
+        elif length < MIN_REASON_CHARS:
             missing = MIN_REASON_CHARS - length
             self.count_label.setText(texts.chars_missing(missing))
         elif length > MAX_REASON_CHARS:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
+from app.desk.problem_panel import plan_for
 from app.language import Language
 from ui import texts
 from ui.panel_layout import centred_label, place_card
@@ -31,6 +32,7 @@ class ProblemView(QWidget):
 
     manual_decision_requested = Signal()
     manual_entry_requested = Signal()
+    recheck_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,21 +41,22 @@ class ProblemView(QWidget):
         card.setStyleSheet(FRAME_STYLE)
         self.what_label = centred_label("font-size: 26pt; font-weight: 700; color: #6b3d00;")
         self.next_label = centred_label("font-size: 17pt; color: #222;")
-        self.hint_label = centred_label("font-size: 13pt; color: #444;")
-        self.hint_label.setText(tr(texts.NO_NUMBER_HINT))
         self.decide_button = _panel_button(tr(texts.MANUAL_DECISION_BUTTON))
         self.decide_button.setToolTip(tr(texts.MANUAL_DECISION_TIP))
         self.decide_button.clicked.connect(self.manual_decision_requested)
         self.entry_button = _panel_button(tr(texts.MANUAL_ENTRY_BUTTON))
         self.entry_button.clicked.connect(self.manual_entry_requested)
+        self.recheck_button = _panel_button(tr(texts.RECHECK_BUTTON))
+        self.recheck_button.clicked.connect(self.recheck_requested)
+        self._retry = False
         inner = QVBoxLayout(card)
         inner.setContentsMargins(32, 32, 32, 32)
         inner.setSpacing(14)
         inner.addWidget(self.what_label)
         inner.addWidget(self.next_label)
-        inner.addWidget(self.hint_label)
-        inner.addWidget(self.decide_button, alignment=Qt.AlignmentFlag.AlignHCenter)
-        inner.addWidget(self.entry_button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        for button in (self.recheck_button, self.entry_button, self.decide_button):
+            button.setAccessibleName(button.text())
+            inner.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
         place_card(self, card)
 
     def show_problem(
@@ -68,13 +71,19 @@ class ProblemView(QWidget):
         ``outcomes_known``: the service's outcomes are known, so there is something to apply
         (without them the decision goes on paper)."""
         words = problem_words(problem, language)
+        plan = plan_for(problem, number_known=can_decide, outcomes_known=outcomes_known)
         self.what_label.setText(f"{texts.PROBLEM_SYMBOL} {words.what}")
-        self.next_label.setText(words.next_step)
-        self.decide_button.setVisible(can_decide and outcomes_known)
-        self.entry_button.setVisible(not can_decide)
-        hint = texts.NO_NUMBER_HINT if not can_decide else texts.NO_OUTCOMES_HINT
-        self.hint_label.setText(tr(hint))
-        self.hint_label.setVisible(not (can_decide and outcomes_known))
+        self.next_label.setText(tr(plan.instruction))
+        self.decide_button.setVisible(plan.decide)
+        self.entry_button.setVisible(plan.enter_number)
+        self._retry = plan.retry
+        self.recheck_button.setVisible(plan.retry)
+
+    def offer_recheck(self, possible: bool) -> None:
+        """The re-check button, when this problem is one a retry can help, is enabled only
+        when there is something to check again (a card in the reader, a typed number)."""
+        self.recheck_button.setVisible(self._retry)
+        self.recheck_button.setEnabled(possible)
 
 
 def _panel_button(text: str) -> QPushButton:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from ui import texts
@@ -47,6 +47,10 @@ class ServiceHeader(QWidget):
         layout.addWidget(caption)
         if len(choices) > 1:
             self.switcher = QComboBox()
+            # Never focused by default nor by Tab: a stray arrow key or letter must not
+            # switch the service (the Dienst menu and Ctrl+1…9 do, explicitly).
+            self.switcher.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.switcher.setAccessibleName(tr(texts.SERVICE_CAPTION))
             self.switcher.setStyleSheet(STYLE)
             for code, name in choices:
                 self.switcher.addItem(name, code)

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""DeskStatusBar: reader state, backend state and the decisions waiting to be sent."""
+"""DeskStatusBar: reader state (and a card in it), backend state, the decisions waiting to be
+sent (prominent when there are any) and today's tally at this desk."""
 
 from __future__ import annotations
 
@@ -7,12 +8,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from app.desk.app import BackendState
+from app.desk.state import ReaderState
 from ui import texts
 from ui.texts import tr
 
+# Black on amber, bold, framed: seen from the corner of the eye (contrast 12:1).
+PROMINENT = (
+    "color: #000; background: #ffd27a; font-weight: 700; border: 1px solid #a35f00;"
+    " border-radius: 4px; padding: 1px 6px;"
+)
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from app.desk.app import DeskStatus
-    from app.desk.state import ReaderState
+    from app.desk.tally import DayTally
 
 
 class DeskStatusBar(QStatusBar):
@@ -20,22 +31,35 @@ class DeskStatusBar(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.tally_label = QLabel()
         self.reader_label = QLabel()
         self.backend_label = QLabel()
         self.pending_label = QLabel()
+        self.addWidget(self.tally_label)
         for label in (self.reader_label, self.backend_label, self.pending_label):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
         self.backend_label.setText(tr(texts.BACKEND_STATE["unknown"]))
 
-    def show_reader(self, reader_state: ReaderState) -> None:
-        self.reader_label.setText(tr(texts.READER_STATE[reader_state]))
+    def show_reader(self, reader_state: ReaderState, *, card_in: bool = False) -> None:
+        ready = reader_state is ReaderState.READY
+        text = texts.CARD_IN_READER if ready and card_in else texts.READER_STATE[reader_state]
+        self.reader_label.setText(tr(text))
 
     def show_status(self, status: DeskStatus) -> None:
         self.backend_label.setText(tr(texts.BACKEND_STATE[str(status.backend)]))
+        down = status.backend is BackendState.UNREACHABLE
+        self.backend_label.setStyleSheet(PROMINENT if down else "")
         if status.pending:
             self.pending_label.setText(texts.pending(status.pending))
-            self.pending_label.setStyleSheet("color: #8a4b00; font-weight: 600;")
+            self.pending_label.setStyleSheet(PROMINENT)
         else:
             self.pending_label.setText(tr(texts.NOTHING_PENDING))
             self.pending_label.setStyleSheet("")
+
+    def show_tally(self, tally: DayTally, label_of: Callable[[str], str]) -> None:
+        """Today's checks at this desk; ``label_of`` names an outcome code."""
+        outcomes = [(label_of(code), count) for code, count in tally.outcomes]
+        line = texts.tally_line(tally.checks, outcomes, tally.overrides, tally.manual)
+        self.tally_label.setText(line)
+        self.tally_label.setAccessibleName(line)

@@ -22,6 +22,7 @@ from app.settings.form import DeskMode, Reason
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Sequence
     from gettext import NullTranslations
 
     from app.eligibility.wire import LocalizedText
@@ -41,11 +42,8 @@ REMOVE_CARD = N_("Kaart &uitnemen")
 MANUAL_ENTRY_BUTTON = N_("Nummer intypen (F2)")
 OVERRIDE_BUTTON = N_("Afwijken van advies (Ctrl+O)")
 CLEAR_BUTTON = N_("Wissen (Esc)")
-MANUAL_DECISION_BUTTON = N_("Manueel beslissen")
+MANUAL_DECISION_BUTTON = N_("Manueel beslissen (Ctrl+O)")
 MANUAL_DECISION_TIP = N_("Beslis zelf, met een reden die wordt geregistreerd")
-NO_NUMBER_HINT = N_(
-    "Geen nummer bekend: typ het rijksregisternummer in (F2) om toch advies te vragen."
-)
 
 WAITING = N_("Steek de eID-kaart in de lezer")
 WAITING_HINT = N_("Chip naar boven. Geen kaart? Typ het rijksregisternummer in (F2).")
@@ -242,6 +240,53 @@ ABOUT_DETAILS = N_(
 ABOUT_NO_CONFIG = N_("geen bestand (oefenmodus)")
 ABOUT_LOCKED = N_("{path} (vergrendeld door de IT-dienst)")
 
+# Issue 14: what was decided, re-check, help, leaving, today's tally.
+DEPARTED_MARKER = N_("Afgeweken van het advies")
+DECIDED_MARKER = N_("Manueel beslist")
+ADVICE_WAS = N_("Advies was: {label}")
+NO_ADVICE_WAS = N_("Er was geen advies")
+RECHECK_BUTTON = N_("Opnieuw controleren (F5)")
+SERVICE_MENU = N_("&Dienst")
+HELP_MENU = N_("&Hulp")
+HELP_ACTION = N_("&Sneltoetsen en werkwijze (F1)")
+QUIT_ACTION = N_("&Afsluiten")
+HELP_TITLE = N_("Hulp bij de balie")
+HELP_TEXT = N_(
+    "Kaart in de lezer: het advies verschijnt vanzelf. Kaart uit: het scherm wordt gewist.\n\n"
+    "F2 — rijksregisternummer intypen (of begin gewoon cijfers te typen)\n"
+    "F5 — opnieuw controleren (de kaart in de lezer, of het getypte nummer)\n"
+    "Ctrl+O — afwijken van het advies, met een reden\n"
+    "Esc — scherm wissen\n"
+    "Ctrl+1…9 — andere dienst (de kaart in de lezer wordt opnieuw gecontroleerd)\n"
+    "F1 — deze hulp; Ctrl+Q — afsluiten\n\n"
+    "Het scherm toont alleen ja of nee en wat toe te passen, nooit waarom. Een probleem is "
+    "nooit een ja of een nee: volg de aanwijzing op het scherm. Elke beslissing wordt "
+    "geregistreerd; zonder verbinding wordt ze later verzonden."
+)
+HELP_TRAINING = N_("Oefennummers voor F2 (verzonnen personen):")
+CLOSE_TITLE = N_("baliecheck afsluiten?")
+CLOSE_VERDICT = N_("Er staat nog een resultaat op het scherm; het wordt gewist.")
+CLOSE_SEND_LATER = N_(
+    "Niet alle beslissingen zijn al verzonden. Ze blijven bewaard op deze pc en worden "
+    "verzonden zodra baliecheck weer draait."
+)
+CLOSE_BUTTON = N_("Afsluiten")
+CARD_IN_READER = N_("Kaartlezer: kaart in lezer")
+BACKEND_DOWN_WARNING = N_(
+    "⚠ De adviesdienst is niet bereikbaar. U kunt een kaart insteken; lukt het advies niet, "
+    "beslis dan manueel met een reden."
+)
+CLEARS_IN = N_("Het scherm wordt gewist over {seconds} s")
+REASON_HAS_NUMBER = N_(
+    "Schrijf geen rijksregisternummer in de toelichting. Verwijder het nummer om te bevestigen."
+)
+PROBLEM_CARDS_MENU = N_("&Probleemkaart insteken")
+PROBLEM_CARD_LABELS = {
+    "corrupt-tlv": N_("Onleesbare kaart"),
+    "forged-byte": N_("Kaart niet echt"),
+    "not-eid": N_("Bankkaart (geen eID)"),
+}
+
 
 def desk_language() -> Language:
     """The language installed on the running QApplication; Dutch without one."""
@@ -285,6 +330,23 @@ def pending(count: int) -> str:
         count,
     )
     return words.format(count=count)
+
+
+def tally_line(
+    checks: int, outcomes: Sequence[tuple[str, int]], overrides: int, manual: int
+) -> str:
+    """Today's count at this desk, e.g. "Vandaag: 12 controles · Kansentarief 7 · Standaard 5
+    · 1 afwijking · 0 manueel" (``outcomes``: label and count of the advices shown)."""
+    cat = catalogue()
+    parts = [
+        cat.ngettext("Vandaag: {count} controle", "Vandaag: {count} controles", checks).format(
+            count=checks
+        ),
+        *(f"{label} {count}" for label, count in outcomes),
+        cat.ngettext("{count} afwijking", "{count} afwijkingen", overrides).format(count=overrides),
+        cat.gettext("{count} manueel").format(count=manual),
+    ]
+    return " · ".join(parts)
 
 
 def connection_ok(services: int) -> str:

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""TrainingMenu: "Kaart insteken" with the sample citizens' cards, and "Kaart uitnemen"."""
+"""TrainingMenu: "Kaart insteken" with the sample citizens' cards, "Probleemkaart insteken"
+(a card that cannot be read, is not genuine, or is no eID), and "Kaart uitnemen"."""
 
 from __future__ import annotations
 
@@ -25,8 +26,10 @@ class TrainingMenu(QMenu):
         *,
         insert: Callable[[int], None],
         remove: Callable[[], None],
+        problems: Sequence[tuple[str, Callable[[], None]]] = (),
         parent: QWidget | None = None,
     ) -> None:
+        """``problems``: (Dutch msgid of the label, insert that card) per problem card."""
         super().__init__(tr(texts.TRAINING_MENU), parent)
         self.insert_menu = self.addMenu(tr(texts.INSERT_CARD_MENU))
         self.card_actions: list[QAction] = []
@@ -34,6 +37,12 @@ class TrainingMenu(QMenu):
             action = self.insert_menu.addAction(label)
             action.triggered.connect(lambda _checked=False, i=index: insert(i))
             self.card_actions.append(action)
+        self.problem_menu = self.addMenu(tr(texts.PROBLEM_CARDS_MENU))
+        self.problem_actions: list[QAction] = []
+        for label, insert_card in problems:
+            action = self.problem_menu.addAction(tr(label))
+            action.triggered.connect(lambda _checked=False, put=insert_card: put())
+            self.problem_actions.append(action)
         self.addSeparator()
         self.remove_action = self.addAction(tr(texts.REMOVE_CARD))
         self.remove_action.triggered.connect(lambda _checked=False: remove())

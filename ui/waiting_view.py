@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from app.desk.app import BackendState
 from app.desk.state import Phase
 from ui import texts
 from ui.texts import tr
@@ -26,7 +27,15 @@ class WaitingView(QWidget):
         self.hint_label = QLabel()
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("font-size: 15pt; color: #444;")
+        self.hint_label.setStyleSheet("font-size: 15pt;")
+        self.backend_label = QLabel(tr(texts.BACKEND_DOWN_WARNING))
+        self.backend_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.backend_label.setWordWrap(True)
+        self.backend_label.setStyleSheet(
+            "font-size: 15pt; font-weight: 600; color: #000; background: #ffe08a;"
+            " border: 2px solid #a35f00; border-radius: 8px; padding: 8px; margin: 0 40px;"
+        )
+        self.backend_label.hide()
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)  # indeterminate
         self.busy_bar.setTextVisible(False)
@@ -41,9 +50,14 @@ class WaitingView(QWidget):
         layout.addWidget(self.title_label)
         layout.addWidget(self.hint_label)
         layout.addSpacing(16)
+        layout.addWidget(self.backend_label)
         layout.addWidget(self.busy_bar, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
         self.show_phase(Phase.WAITING)
+
+    def show_backend(self, backend: BackendState) -> None:
+        """A warning while the desk waits and the backend does not answer."""
+        self.backend_label.setVisible(backend is BackendState.UNREACHABLE)
 
     def show_phase(self, phase: Phase) -> None:
         self.title_label.setText(tr(texts.PHASE_TITLES.get(phase, texts.WAITING)))

@@ -19,11 +19,14 @@ from app.audit.outbox import OutboxSender
 from app.desk.card_loop import CardLoop
 from app.desk.headless import number_reader
 from app.desk.state import DeskState, Phase
+from app.desk.tally import DayTally, count_today
 from app.desk.workflow import DeskWorkflow
+from app.eligibility.port import AdviceQuery
 from app.eligibility.verdicts import plain_catalogue
 from app.eligibility.wire import Channel, HealthStatus, RunMode, ServicesResponse
 from app.problems import AppError, Problem
 from app.services import make_card_reader, make_card_verifier, make_eligibility
+from app.settings.config import BackendKind
 from app.threads import Executors
 
 if TYPE_CHECKING:
@@ -33,7 +36,8 @@ if TYPE_CHECKING:
 
     from app.audit.decisions import Recorded
     from app.audit.outbox_table import OutboxState
-    from app.eligibility.wire import ReasonCode, Service
+    from app.eligibility.embedded.sample_data import SampleCitizen
+    from app.eligibility.wire import Outcome, ReasonCode, Service
     from app.settings.config import Config
     from eid.authenticity import CardVerifier
     from eid.virtual_card import VirtualBelpicCard
@@ -44,6 +48,14 @@ HEALTH_EVERY_S = 30.0
 # The last catalogue the backend gave: a desk that starts while the backend is down still
 # knows the services' outcomes, so staff can decide manually with a reason.
 CATALOGUE_FILE = "services-catalogue.json"
+
+
+# Problems that mean the backend did not answer at all (not a refusal or a bad answer).
+UNREACHABLE_PROBLEMS = frozenset({Problem.BACKEND_UNREACHABLE, Problem.BACKEND_TIMEOUT})
+
+
+# The sample problem cards of the training menu (eid.card_profiles).
+PROBLEM_PROFILES = ("corrupt-tlv", "forged-byte", "not-eid")
 
 
 class BackendState(StrEnum):
@@ -64,6 +76,7 @@ class DeskStatus:
     catalogue: int = 0
     # What the backend's health says decides there (contract 1.1), when it says so.
     backend_mode: RunMode | None = None
+    tally: DayTally = DayTally()  # today's checks at this desk (no personal data)
 
 
 class DeskApp:
@@ -113,6 +126,7 @@ class DeskApp:
             mode=lambda: self.mode.joined(self._status.backend_mode).value,
         )
         self._status = DeskStatus()
+        self._training_cards: tuple[tuple[str, VirtualBelpicCard], ...] | None = None
         self._status_lock = threading.RLock()
         self._last_shown: tuple[int, Phase] | None = None
         self._status_subscribers: list[Callable[[DeskStatus], None]] = []
@@ -121,6 +135,7 @@ class DeskApp:
             target=self._watch_health, name="bc-net-health", daemon=True
         )
         self.workflow.subscribe(self._record_outcome)
+        self.workflow.subscribe(self._note_backend)
 
     @classmethod
     def start(
@@ -135,6 +150,7 @@ class DeskApp:
         app._loop.start()
         app._outbox.start()
         app._health.start()
+        app._recount()
         return app
 
     # -- catalogue and training --------------------------------------------------------
@@ -144,14 +160,61 @@ class DeskApp:
                 return service
         raise AppError(Problem.UNKNOWN_SERVICE, f"service {code!r} not offered by the backend")
 
+    def outcomes_of(self, code: str) -> tuple[Outcome, ...]:
+        """The service's outcomes, or none when the catalogue does not know it."""
+        try:
+            return self.service(code).outcomes
+        except AppError:
+            return ()
+
     def training_cards(self) -> tuple[tuple[str, VirtualBelpicCard], ...]:
+        """The sample citizens' cards worth practising at this desk (training only)."""
         if not self.training:
             return ()
         # The sample cards and citizens (and their PKI) only in training mode.
         from app.desk.sample_cards import card_for  # noqa: PLC0415
         from app.eligibility.embedded.sample_data import sample_citizens  # noqa: PLC0415
 
-        return tuple((citizen.label, card_for(citizen)) for citizen in sample_citizens())
+        if self._training_cards is None:
+            citizens = [c for c in sample_citizens() if self._practised_here(c)]
+            self._training_cards = tuple((c.label, card_for(c)) for c in citizens)
+        return self._training_cards
+
+    def _practised_here(self, citizen: SampleCitizen) -> bool:
+        """A citizen who gets something other than the default outcome of one of this
+        desk's services, or the default everywhere (the standard case); not one who shows
+        only another desk's service. Asked of the embedded engine only (a remote backend
+        is not asked for practice): with a remote one, or no answer, every one."""
+        if self.config.backend is not BackendKind.EMBEDDED:
+            return True
+        special = set()
+        for service in self.services:
+            query = AdviceQuery(service.code, citizen.national_number, "training", Channel.CARD)
+            try:
+                advice = self._eligibility.advise(query)
+            except AppError:
+                return True
+            if advice.outcome.code != service.default_outcome:
+                special.add(service.code)
+        return not special or bool(special & set(self.config.desk.services))
+
+    def problem_cards(self) -> tuple[tuple[str, VirtualBelpicCard], ...]:
+        """(profile, card) of the sample cards that give a problem, to practise them:
+        unreadable data, not genuine, not an eID (a bank card); training only."""
+        if not self.training:
+            return ()
+        from eid.card_profiles import PROFILES  # noqa: PLC0415 - training only
+
+        return tuple((name, PROFILES[name].make_card()) for name in PROBLEM_PROFILES)
+
+    def practice_numbers(self) -> tuple[tuple[str, str], ...]:
+        """(label, digits) of the sample citizens, to practise typing (F2); training only."""
+        if not self.training:
+            return ()
+        from app.eligibility.embedded.sample_data import sample_citizens  # noqa: PLC0415
+
+        citizens = [c for c in sample_citizens() if self._practised_here(c)]
+        return tuple((c.label, c.national_number.digits) for c in citizens)
 
     def insert_training_card(self, index: int) -> None:
         self.insert_sample_card(self.training_cards()[index][1])
@@ -190,7 +253,9 @@ class DeskApp:
             national_number=self.workflow.current_number(transaction),
             advice=state.advice,
         )
-        return self._executors.store.submit(self._recorder.record_override, decision)
+        future = self._executors.store.submit(self._recorder.record_override, decision)
+        future.add_done_callback(lambda _done: self._recount())
+        return future
 
     # -- status ------------------------------------------------------------------------
     @property
@@ -204,7 +269,8 @@ class DeskApp:
     def stop(self) -> None:
         self._stop.set()
         self._loop.stop()
-        self._health.join(timeout=10)
+        if self._health.is_alive():  # a DeskApp that was never started has none
+            self._health.join(timeout=10)
         self._executors.shutdown()
         self._outbox.stop()
         self._eligibility.close()
@@ -265,6 +331,35 @@ class DeskApp:
     def _submit_record(self, call: Callable[..., object], *args: object) -> None:
         future = self._executors.store.submit(call, *args)
         future.add_done_callback(_log_failure)
+        self._recount()
+
+    # -- backend state from every result, today's tally ----------------------------------
+    def _note_backend(self, state: DeskState) -> None:
+        """Every advice result says whether the backend answers, sooner than the periodic
+        check: a verdict means it does, a problem of reaching it means it does not."""
+        backend: BackendState | None = None
+        if state.phase is Phase.VERDICT and state.advice is not None:
+            backend = BackendState.OK
+        elif state.phase is Phase.PROBLEM and state.problem in UNREACHABLE_PROBLEMS:
+            backend = BackendState.UNREACHABLE
+        if backend is not None and backend is not self._status.backend:
+            self._publish_status(backend=backend)
+
+    def _recount(self) -> None:
+        """Today's tally, counted on the store thread after the records before it."""
+        try:
+            future = self._executors.store.submit(count_today, self._audit, self.config.desk.id)
+        except RuntimeError:  # shutting down
+            return
+        future.add_done_callback(self._tallied)
+
+    def _tallied(self, future: Future[DayTally]) -> None:
+        if future.cancelled() or future.exception() is not None:
+            log.warning("today's tally not counted")
+            return
+        tally = future.result()
+        if tally != self._status.tally:
+            self._publish_status(tally=tally)
 
     def _outbox_changed(self, state: OutboxState) -> None:
         self._publish_status(pending=state.pending, rejected=state.rejected)

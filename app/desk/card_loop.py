@@ -52,6 +52,16 @@ class CardLoop:
         self._only = only_reader
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=CARD_THREAD, daemon=True)
+        self._again: list[str] = []  # readers whose card is to be read again
+        self._again_lock = threading.Lock()
+        workflow.attach_reread(self.read_again)
+
+    def read_again(self, reader: str) -> None:
+        """Read the card in ``reader`` again, on the card thread ("Opnieuw controleren")."""
+        with self._again_lock:
+            if reader not in self._again:
+                self._again.append(reader)
+        self._reader.cancel()  # wakes the wait at once
 
     def start(self) -> None:
         self._thread.start()
@@ -60,7 +70,8 @@ class CardLoop:
         """Stop waiting (cancel the blocking wait) and join the thread."""
         self._stop.set()
         self._reader.cancel()
-        self._thread.join(timeout=5)
+        if self._thread.is_alive():
+            self._thread.join(timeout=5)
         self._reader.close()
 
     def _run(self) -> None:
@@ -78,6 +89,7 @@ class CardLoop:
                 continue
             for event in events:
                 self._handle(event)
+            self._read_requested()
             if not events:
                 self._check_readers()
             self._workflow.tick()
@@ -86,19 +98,37 @@ class CardLoop:
         if self._only is not None and event.reader != self._only:
             return
         if event.kind is EventKind.CARD_INSERTED:
-            transaction = self._workflow.card_inserted(event.reader)
-            try:
-                number = self._read_number(self._reader, event.reader)
-            except EidError as exc:
-                log.info("card read failed: %s", exc.fault.value)
-                self._workflow.card_failed(transaction, exc.fault)
-            except Exception:  # noqa: BLE001 - one odd card must not stop the desk
-                _log_unexpected("reading a card")
-                self._workflow.card_failed(transaction, CardFault.CARD_UNREADABLE)
-            else:
-                self._workflow.card_read(transaction, number)
+            self._read(event.reader)
         elif event.kind is EventKind.CARD_REMOVED:
             self._workflow.card_removed(event.reader)
+
+    def _read_requested(self) -> None:
+        with self._again_lock:
+            readers, self._again = self._again, []
+        if not readers:
+            return
+        try:
+            present = {s.name for s in self._reader.list_readers() if s.card_present}
+        except EidError:
+            present = set()
+        for reader in readers:
+            if reader in present:
+                self._read(reader)
+            else:  # taken out meanwhile: its removal event clears the screen
+                log.debug("no card left in %s to read again", reader)
+
+    def _read(self, reader: str) -> None:
+        transaction = self._workflow.card_inserted(reader)
+        try:
+            number = self._read_number(self._reader, reader)
+        except EidError as exc:
+            log.info("card read failed: %s", exc.fault.value)
+            self._workflow.card_failed(transaction, exc.fault)
+        except Exception:  # noqa: BLE001 - one odd card must not stop the desk
+            _log_unexpected("reading a card")
+            self._workflow.card_failed(transaction, CardFault.CARD_UNREADABLE)
+        else:
+            self._workflow.card_read(transaction, number)
 
     def _check_readers(self) -> None:
         try:

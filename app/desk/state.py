@@ -42,3 +42,5 @@ class DeskState:
     problem: Problem | None = None
     masked_number: str | None = None
     reader_state: ReaderState = ReaderState.READY
+    # A card sits in a reader now (it can be read again: "Opnieuw controleren", F5).
+    card_in_reader: bool = False

@@ -70,6 +70,8 @@ class DeskWorkflow:
         self._card_reader: str | None = None
         self._touched = clock()
         self._holds = 0
+        self._cards_in: set[str] = set()  # readers holding a card now
+        self._reread: Callable[[str], None] | None = None  # the card thread's "read again"
 
     # -- observing ---------------------------------------------------------------------
     @property
@@ -89,6 +91,7 @@ class DeskWorkflow:
     def card_inserted(self, reader: str) -> int:
         log.debug("card inserted in %s", reader)
         with self._lock:
+            self._cards_in.add(reader)
             transaction = self._begin(Phase.READING, Channel.CARD)
             self._card_reader = reader
             return transaction
@@ -106,9 +109,12 @@ class DeskWorkflow:
         """The citizen took their card: clear, unless the screen is about a card in another
         reader (then this was someone else's card)."""
         with self._lock:
+            self._cards_in.discard(reader)
             other = self._state.channel is Channel.CARD and self._card_reader not in (None, reader)
             if other:
                 log.debug("card removed from %s; the screen is about another reader", reader)
+                if self._state.card_in_reader is not bool(self._cards_in):
+                    self._publish(self._state, touch=False)
                 return
             log.debug("card removed from %s", reader)
             self._reset()
@@ -147,7 +153,10 @@ class DeskWorkflow:
         return transaction
 
     def switch_service(self, service: str) -> None:
+        """Another service; the citizen still at the desk is asked for again (see
+        ``recheck``): a card still in the reader is read again, a typed number asked again."""
         with self._lock:
+            again = self._number if self._state.channel is Channel.MANUAL else None
             self._number = None
             self._publish(
                 DeskState(
@@ -157,11 +166,59 @@ class DeskWorkflow:
                     reader_state=self._state.reader_state,
                 )
             )
+            if again is not None:
+                self._ask_again(again)
+                return
+        self.recheck()
 
     def clear(self) -> None:
         """Back to waiting; any result still under way is dropped."""
         with self._lock:
             self._reset()
+
+    # -- re-check (F5) and the privacy countdown -----------------------------------------
+    def attach_reread(self, reread: Callable[[str], None]) -> None:
+        """The card thread's way to read the card in a reader again (app.desk.card_loop)."""
+        self._reread = reread
+
+    def can_recheck(self) -> bool:
+        """Whether "Opnieuw controleren" can do something now: nothing under way, and a
+        typed number of this transaction or a card in a reader to ask for again."""
+        with self._lock:
+            if self._state.phase in (Phase.READING, Phase.ASKING):
+                return False
+            typed = self._number is not None and self._state.channel is Channel.MANUAL
+            return typed or (bool(self._cards_in) and self._reread is not None)
+
+    def recheck(self) -> bool:
+        """Ask again for the citizen at the desk: the typed number of the transaction on
+        screen (it is never kept beyond it), else the card still in the reader (after Esc,
+        the privacy timeout, an outage or a service switch). False when there is nothing."""
+        with self._lock:
+            if not self.can_recheck():
+                return False
+            if self._number is not None and self._state.channel is Channel.MANUAL:
+                self._ask_again(self._number)
+                return True
+            reader = self._card_reader if self._card_reader in self._cards_in else None
+            reader = reader or sorted(self._cards_in)[0]
+            reread = self._reread
+        assert reread is not None
+        log.debug("re-check: the card in %s is read again", reader)
+        reread(reader)
+        return True
+
+    def seconds_to_clear(self) -> float | None:
+        """Seconds until the privacy timeout clears the verdict or problem on screen; None
+        when nothing would be cleared (waiting, busy, or staff hold it in a dialog)."""
+        with self._lock:
+            if self._holds or self._state.phase not in (Phase.VERDICT, Phase.PROBLEM):
+                return None
+            return max(0.0, self._timeout - (self._clock() - self._touched))
+
+    def _ask_again(self, number: NationalNumber) -> None:
+        transaction = self._begin(Phase.ASKING, Channel.MANUAL)
+        self._ask(transaction, number)
 
     # -- internals ---------------------------------------------------------------------
     def _begin(self, phase: Phase, channel: Channel) -> int:
@@ -224,6 +281,9 @@ class DeskWorkflow:
         )
 
     def _publish(self, state: DeskState, *, touch: bool = True) -> None:
+        card_in = bool(self._cards_in)
+        if state.card_in_reader is not card_in:
+            state = replace(state, card_in_reader=card_in)
         self._state = state
         if touch:
             self._touched = self._clock()

@@ -51,6 +51,8 @@ class DeskSettings(_Section):
     # The verdict shows the number's birth-date part (85.07.30-xxx.xx) so staff can tell
     # they asked for the person in front of them; never the serial and check digits.
     show_masked_number: Bool = False
+    # The desk window opens maximized (a counter PC runs nothing else); false: 1000×700.
+    maximized: Bool = True
 
 
 class AuthKind(StrEnum):
