@@ -40,7 +40,7 @@ from ui.bridge import AppBridge
 from ui.main_window import DeskWindow
 from ui.manual_entry_dialog import ManualEntryDialog
 from ui.override_dialog import OverrideChoice, OverrideDialog
-from ui.settings_dialog import SettingsDialog
+from ui.settings.dialog import SettingsDialog
 from ui.texts import localized
 from ui.translations import install_language
 

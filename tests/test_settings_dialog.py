@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
     from app.settings.checks import ReaderNames
     from tests.pcsc_stack import PcscDaemon
-    from ui.settings_dialog import SettingsDialog
+    from ui.settings.dialog import SettingsDialog
 
 TOKEN = "serve-token-for-settings-0123456789"
 SECRET = "stored-token-abcdefghijklmnop"

@@ -26,7 +26,7 @@ from app.settings.file import read_settings
 from ui import texts
 from ui.bridge import AppBridge
 from ui.main_window import DeskWindow
-from ui.settings_dialog import SettingsDialog
+from ui.settings.dialog import SettingsDialog
 from ui.texts import localized, problem_words, tr
 from ui.translations import install_language
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.language import Language
 from app.settings.form import DESK_ID_MAX, TIMEOUT_MAX_S, TIMEOUT_MIN_S, DeskMode
 from ui import texts
-from ui.settings_backend_box import choose, labelled
+from ui.settings.backend_box import choose, labelled
 from ui.texts import tr
 
 if TYPE_CHECKING:

@@ -26,10 +26,10 @@ from app.settings.file import SettingsLocked, SettingsRefused
 from app.settings.form import DeskMode, Refusal, refusals, secret_refusals
 from eid.errors import EidError
 from ui import texts
-from ui.settings_backend_box import SettingsBackendBox
-from ui.settings_connection_row import SettingsConnectionRow
-from ui.settings_desk_box import SettingsDeskBox
-from ui.settings_problems_label import SettingsProblemsLabel, refusal_line
+from ui.settings.backend_box import SettingsBackendBox
+from ui.settings.connection_row import SettingsConnectionRow
+from ui.settings.desk_box import SettingsDeskBox
+from ui.settings.problems_label import SettingsProblemsLabel, refusal_line
 from ui.texts import problem_words, tr
 
 if TYPE_CHECKING:

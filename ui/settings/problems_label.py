@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.settings.form import Reason
 from ui import texts
-from ui.settings_connection_row import WRONG_STYLE
+from ui.settings.connection_row import WRONG_STYLE
 from ui.texts import tr
 
 if TYPE_CHECKING:
