@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from app.desk.problem_panel import NOT_GENUINE_STEP
 from app.desk.sample_cards import card_for
 from app.desk.state import Phase
 from app.eligibility.embedded.sample_data import sample_citizens, seed_training_store
@@ -130,7 +131,8 @@ def test_desk_pcsc_card_not_genuine_shows_the_problem_and_no_verdict(
     words = problem_text(Problem.CARD_NOT_GENUINE, Language.NL)
     assert window.stack.currentWidget() is window.problem_view
     assert window.problem_view.what_label.text() == f"⚠ {words.what}"
-    assert window.problem_view.next_label.text() == words.next_step
+    # One instruction that fits the panel (no decision on this card): the desk's own words.
+    assert window.problem_view.next_label.text() == NOT_GENUINE_STEP
     assert counter.outcomes_shown == []
     assert counter.outcome_text() == ""
     assert not window.override_button.isEnabled()
