@@ -23,7 +23,6 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.desk.app import DeskApp
@@ -34,6 +33,7 @@ from app.settings.checks import SettingsChecks
 from app.settings.config import BackendKind, Config, DeskSettings, RemoteSettings
 from app.settings.file import read_settings
 from eid.card_profiles import PROFILES
+from tests.palettes import PALETTES
 from tests.served import free_port
 from ui.about_dialog import show_about
 from ui.bridge import AppBridge
@@ -279,26 +279,6 @@ def main(argv: list[str] | None = None) -> int:
                 shoot_training(qt_app, data_dir, out, language)
                 shoot_problem(qt_app, data_dir, out, language)  # the first desk's catalogue
     return 0
-
-
-def _palette(window: str, text: str, base: str, button: str) -> QPalette:
-    palette = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, window),
-        (QPalette.ColorRole.WindowText, text),
-        (QPalette.ColorRole.Base, base),
-        (QPalette.ColorRole.Text, text),
-        (QPalette.ColorRole.Button, button),
-        (QPalette.ColorRole.ButtonText, text),
-    ):
-        palette.setColor(role, QColor(colour))
-    return palette
-
-
-PALETTES = {
-    "light": _palette("#efefef", "#000000", "#ffffff", "#e0e0e0"),
-    "dark": _palette("#2b2b2b", "#ffffff", "#1e1e1e", "#353535"),
-}
 
 
 if __name__ == "__main__":

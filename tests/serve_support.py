@@ -3,18 +3,16 @@
 
 from __future__ import annotations
 
-import threading
-import time
 import uuid
 from typing import TYPE_CHECKING, Any
 
 import httpx
-import uvicorn
 
 from app.serve.api import EligibilityApi
 from app.serve.server import serve_limits, server_config
 from app.services import make_eligibility
 from app.settings.config import Config, ServeSettings
+from tests.served import ServedConfig
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -24,32 +22,13 @@ if TYPE_CHECKING:
 TOKEN = "serve-token-for-tests-0123456789"
 
 
-class ServedServer:
+class ServedServer(ServedConfig):
     """``with ServedServer(api, settings) as served: httpx.get(served.url + "/v1/health")``."""
 
     def __init__(self, api: EligibilityApi, settings: ServeSettings) -> None:
         config = server_config(api.app(), settings, host="127.0.0.1", port=0)
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, name="served-serve", daemon=True)
-        self.scheme = "https" if settings.tls else "http"
+        super().__init__(config, "https" if settings.tls else "http")
         self.api = api
-        self.port = 0
-        self.url = ""
-
-    def __enter__(self) -> ServedServer:
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.01)
-        self.port = int(self._server.servers[0].sockets[0].getsockname()[1])
-        self.url = f"{self.scheme}://127.0.0.1:{self.port}"
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.should_exit = True
-        self._thread.join(10)
 
 
 def training_api(

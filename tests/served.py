@@ -6,7 +6,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 import uvicorn
 
@@ -22,26 +22,34 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-class ServedApp:
-    """``with ServedApp(app) as served: httpx.get(served.url + "/v1/health")``."""
+class ServedConfig:
+    """uvicorn with ``config`` in a thread, until the block ends; ``port`` the one it took."""
 
-    def __init__(self, app: Starlette, port: int = 0) -> None:
-        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    def __init__(self, config: uvicorn.Config, scheme: str = "http") -> None:
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="served-app", daemon=True)
+        self.scheme = scheme
+        self.port = 0
         self.url = ""
 
-    def __enter__(self) -> ServedApp:
+    def __enter__(self) -> Self:
         self._thread.start()
         deadline = time.monotonic() + 10
         while not self._server.started:
             if time.monotonic() > deadline or not self._thread.is_alive():
                 raise RuntimeError("uvicorn did not start")
             time.sleep(0.01)
-        port = self._server.servers[0].sockets[0].getsockname()[1]
-        self.url = f"http://127.0.0.1:{port}"
+        self.port = int(self._server.servers[0].sockets[0].getsockname()[1])
+        self.url = f"{self.scheme}://127.0.0.1:{self.port}"
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._server.should_exit = True
         self._thread.join(10)
+
+
+class ServedApp(ServedConfig):
+    """``with ServedApp(app) as served: httpx.get(served.url + "/v1/health")``."""
+
+    def __init__(self, app: Starlette, port: int = 0) -> None:
+        super().__init__(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QAccessible, QColor, QPalette
+from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.settings.config import Config, DeskSettings
 from eid.card_profiles import PROFILES
 from tests.desk_support import desk_down_after_a_good_day
+from tests.palettes import PALETTES
 from ui.announce import ANNOUNCED_PROPERTY
 from ui.help_dialog import HelpDialog
 from ui.manual_entry_dialog import ManualEntryDialog
@@ -37,27 +38,6 @@ if TYPE_CHECKING:
 
 MIN_CONTRAST = 4.5
 CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit)
-
-
-def _palette(window: str, text: str, base: str, button: str) -> QPalette:
-    palette = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, window),
-        (QPalette.ColorRole.WindowText, text),
-        (QPalette.ColorRole.Base, base),
-        (QPalette.ColorRole.Text, text),
-        (QPalette.ColorRole.Button, button),
-        (QPalette.ColorRole.ButtonText, text),
-    ):
-        palette.setColor(role, QColor(colour))
-    return palette
-
-
-PALETTES = {
-    "light": _palette("#efefef", "#000000", "#ffffff", "#e0e0e0"),
-    "dark": _palette("#2b2b2b", "#ffffff", "#1e1e1e", "#353535"),
-    "high-contrast": _palette("#000000", "#ffff00", "#000000", "#000000"),
-}
 
 
 @pytest.fixture(params=sorted(PALETTES))
