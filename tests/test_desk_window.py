@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.audit.records import RecordKind
 from app.desk.state import Phase
@@ -166,3 +166,33 @@ def test_desk_window_escape_clears_the_screen(desk: Desk, qtbot: QtBot) -> None:
     cleared = desk.settle(state.transaction, Phase.WAITING)
     assert cleared.advice is None
     assert desk.window.stack.currentWidget() is desk.window.waiting_view
+
+
+def test_desk_window_waiting_screen_offers_no_decision_and_no_recheck(desk: Desk) -> None:
+    """With no card and no number there is nothing to depart from, clear or check again: the
+    buttons say so from the first screen on, not only after a first citizen."""
+    window = desk.window
+    assert window.stack.currentWidget() is window.waiting_view
+    for button in (window.override_button, window.recheck_button, window.clear_button):
+        assert not button.isEnabled(), button.text()
+    assert window.manual_button.isEnabled()
+
+
+def test_desk_window_a_disabled_button_looks_disabled(desk: Desk) -> None:
+    """On the waiting screen F5 cannot be used and F2 can: their rendered text differs (a
+    style sheet had made both look alike)."""
+    window = desk.window
+    window.resize(1366, 768)
+    window.show()
+
+    def darkest(button: QPushButton) -> int:
+        image = button.grab().toImage()
+        return min(
+            image.pixelColor(x, y).lightness()
+            for x in range(0, image.width(), 2)
+            for y in range(0, image.height(), 2)
+        )
+
+    assert window.manual_button.isEnabled()
+    assert not window.recheck_button.isEnabled()
+    assert darkest(window.recheck_button) > darkest(window.manual_button) + 40

@@ -47,7 +47,13 @@ def action_button(action: QAction) -> QPushButton:
     button.setToolTip(action.text())
     button.setAccessibleName(action.text().replace("&", ""))
     button.setMinimumHeight(40)
-    button.setStyleSheet("font-size: 13pt; padding: 4px 16px;")
+    # A style sheet of its own makes Qt drop the palette's greyed text for a disabled button:
+    # say it again, so a button that cannot be used looks it.
+    button.setStyleSheet(
+        "QPushButton { font-size: 13pt; padding: 4px 16px; }"
+        " QPushButton:disabled { color: palette(mid); }"
+    )
+    button.setEnabled(action.isEnabled())
     button.clicked.connect(action.trigger)
     action.enabledChanged.connect(button.setEnabled)
     return button
