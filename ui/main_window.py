@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -33,7 +32,7 @@ from ui.problem_view import ProblemView
 from ui.service_header import ServiceHeader
 from ui.status_bar import DeskStatusBar
 from ui.texts import localized, tr
-from ui.training_menu import TrainingMenu
+from ui.training_menu import TrainingMenu, training_menu_for
 from ui.verdict_view import VerdictView
 from ui.waiting_view import WaitingView
 
@@ -87,7 +86,7 @@ class DeskWindow(QMainWindow):
         self.manual_action = self._action(texts.MANUAL_ENTRY_BUTTON, "F2", self._on_manual_entry)
         self.override_action = self._action(texts.OVERRIDE_BUTTON, "Ctrl+O", self._on_override)
         self.clear_action = self._action(texts.CLEAR_BUTTON, "Esc", desk.workflow.clear)
-        self.recheck_action = self._action(texts.RECHECK_BUTTON, "F5", self._on_recheck)
+        self.recheck_action = self._action(texts.RECHECK_BUTTON, "F5", desk.workflow.recheck)
         self.settings_action = self._action(
             texts.SETTINGS_ACTION, "Ctrl+,", self.settings_requested.emit
         )
@@ -116,7 +115,7 @@ class DeskWindow(QMainWindow):
         self._bridge.status_changed.connect(self._on_bridge_status_changed)
         self.problem_view.manual_decision_requested.connect(self._on_manual_decision)
         self.problem_view.manual_entry_requested.connect(self._on_manual_entry)
-        self.problem_view.recheck_requested.connect(self._on_recheck)
+        self.problem_view.recheck_requested.connect(self._desk.workflow.recheck)
         self.header.service_chosen.connect(self.switch_service)
         self._on_bridge_state_changed(self._bridge.state)
         if self._bridge.status is not None:
@@ -145,17 +144,7 @@ class DeskWindow(QMainWindow):
             self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.training_banner.setStyleSheet(BANNER_STYLE)
             layout.addWidget(self.training_banner)
-            labels = [label for label, _card in self._desk.training_cards()]
-            self.training_menu = TrainingMenu(
-                labels,
-                insert=self._desk.insert_training_card,
-                remove=self._desk.remove_training_card,
-                problems=[
-                    (texts.PROBLEM_CARD_LABELS[name], partial(self._desk.insert_sample_card, card))
-                    for name, card in self._desk.problem_cards()
-                ],
-                parent=self,
-            )
+            self.training_menu = training_menu_for(self._desk, self)
             self.menuBar().addMenu(self.training_menu)
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
@@ -197,7 +186,7 @@ class DeskWindow(QMainWindow):
             self.problem_view.show_problem(
                 problem,
                 can_decide=known,
-                outcomes_known=bool(self._outcomes(state.service)),
+                outcomes_known=bool(self._desk.outcomes_of(state.service)),
                 language=self._language,
             )
             self.stack.setCurrentWidget(self.problem_view)
@@ -221,7 +210,7 @@ class DeskWindow(QMainWindow):
         """After a decision: the applied outcome, large, marked, with the advice beneath."""
         assert self._recorded is not None
         applied = next(
-            (o for o in self._outcomes(state.service) if o.code == self._recorded[1]), None
+            (o for o in self._desk.outcomes_of(state.service) if o.code == self._recorded[1]), None
         )
         if applied is None:  # the catalogue is gone: the receipt still says it
             return
@@ -299,9 +288,6 @@ class DeskWindow(QMainWindow):
         if code != self._bridge.state.service:
             self._desk.workflow.switch_service(code)
 
-    def _on_recheck(self) -> None:
-        self._desk.workflow.recheck()
-
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         """A digit typed while the desk waits starts the number entry with it."""
         text = event.text()
@@ -332,7 +318,7 @@ class DeskWindow(QMainWindow):
             return
         if state.phase is not Phase.VERDICT or state.advice is None:
             return
-        outcomes = self._outcomes(state.service)
+        outcomes = self._desk.outcomes_of(state.service)
         advised = state.advice.outcome
         if not [o for o in outcomes if o.code != advised.code]:
             self.failure_presenter.no_outcomes()  # no catalogue: nothing else to apply
@@ -348,7 +334,7 @@ class DeskWindow(QMainWindow):
         if self._desk.workflow.current_number(state.transaction) is None:
             self._on_manual_entry()
             return
-        outcomes = self._outcomes(state.service)
+        outcomes = self._desk.outcomes_of(state.service)
         if not outcomes:
             self.failure_presenter.no_outcomes()
             return
@@ -409,6 +395,3 @@ class DeskWindow(QMainWindow):
             return localized(self._desk.service(code).name, self._language)
         except AppError:
             return code
-
-    def _outcomes(self, code: str) -> tuple[Outcome, ...]:
-        return self._desk.outcomes_of(code)

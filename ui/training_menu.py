@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu, QWidget
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from PySide6.QtGui import QAction
+
+    from app.desk.app import DeskApp
 
 
 class TrainingMenu(QMenu):
@@ -46,3 +49,17 @@ class TrainingMenu(QMenu):
         self.addSeparator()
         self.remove_action = self.addAction(tr(texts.REMOVE_CARD))
         self.remove_action.triggered.connect(lambda _checked=False: remove())
+
+
+def training_menu_for(desk: DeskApp, parent: QWidget) -> TrainingMenu:
+    """The menu for this training desk: its sample citizens' cards and the problem cards."""
+    return TrainingMenu(
+        [label for label, _card in desk.training_cards()],
+        insert=desk.insert_training_card,
+        remove=desk.remove_training_card,
+        problems=[
+            (texts.PROBLEM_CARD_LABELS[name], partial(desk.insert_sample_card, card))
+            for name, card in desk.problem_cards()
+        ],
+        parent=parent,
+    )

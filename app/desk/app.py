@@ -20,13 +20,12 @@ from app.desk.card_loop import CardLoop
 from app.desk.headless import number_reader
 from app.desk.state import DeskState, Phase
 from app.desk.tally import DayTally, count_today
+from app.desk.training import TrainingSamples
 from app.desk.workflow import DeskWorkflow
-from app.eligibility.port import AdviceQuery
 from app.eligibility.verdicts import plain_catalogue
 from app.eligibility.wire import Channel, HealthStatus, RunMode, ServicesResponse
 from app.problems import AppError, Problem
 from app.services import make_card_reader, make_card_verifier, make_eligibility
-from app.settings.config import BackendKind
 from app.threads import Executors
 
 if TYPE_CHECKING:
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
 
     from app.audit.decisions import Recorded
     from app.audit.outbox_table import OutboxState
-    from app.eligibility.embedded.sample_data import SampleCitizen
     from app.eligibility.wire import Outcome, ReasonCode, Service
     from app.settings.config import Config
     from eid.authenticity import CardVerifier
@@ -52,10 +50,6 @@ CATALOGUE_FILE = "services-catalogue.json"
 
 # Problems that mean the backend did not answer at all (not a refusal or a bad answer).
 UNREACHABLE_PROBLEMS = frozenset({Problem.BACKEND_UNREACHABLE, Problem.BACKEND_TIMEOUT})
-
-
-# The sample problem cards of the training menu (eid.card_profiles).
-PROBLEM_PROFILES = ("corrupt-tlv", "forged-byte", "not-eid")
 
 
 class BackendState(StrEnum):
@@ -126,7 +120,7 @@ class DeskApp:
             mode=lambda: self.mode.joined(self._status.backend_mode).value,
         )
         self._status = DeskStatus()
-        self._training_cards: tuple[tuple[str, VirtualBelpicCard], ...] | None = None
+        self.samples = TrainingSamples(config, self._eligibility, lambda: self.services)
         self._status_lock = threading.RLock()
         self._last_shown: tuple[int, Phase] | None = None
         self._status_subscribers: list[Callable[[DeskStatus], None]] = []
@@ -169,52 +163,15 @@ class DeskApp:
 
     def training_cards(self) -> tuple[tuple[str, VirtualBelpicCard], ...]:
         """The sample citizens' cards worth practising at this desk (training only)."""
-        if not self.training:
-            return ()
-        # The sample cards and citizens (and their PKI) only in training mode.
-        from app.desk.sample_cards import card_for  # noqa: PLC0415
-        from app.eligibility.embedded.sample_data import sample_citizens  # noqa: PLC0415
-
-        if self._training_cards is None:
-            citizens = [c for c in sample_citizens() if self._practised_here(c)]
-            self._training_cards = tuple((c.label, card_for(c)) for c in citizens)
-        return self._training_cards
-
-    def _practised_here(self, citizen: SampleCitizen) -> bool:
-        """A citizen who gets something other than the default outcome of one of this
-        desk's services, or the default everywhere (the standard case); not one who shows
-        only another desk's service. Asked of the embedded engine only (a remote backend
-        is not asked for practice): with a remote one, or no answer, every one."""
-        if self.config.backend is not BackendKind.EMBEDDED:
-            return True
-        special = set()
-        for service in self.services:
-            query = AdviceQuery(service.code, citizen.national_number, "training", Channel.CARD)
-            try:
-                advice = self._eligibility.advise(query)
-            except AppError:
-                return True
-            if advice.outcome.code != service.default_outcome:
-                special.add(service.code)
-        return not special or bool(special & set(self.config.desk.services))
+        return self.samples.cards()
 
     def problem_cards(self) -> tuple[tuple[str, VirtualBelpicCard], ...]:
-        """(profile, card) of the sample cards that give a problem, to practise them:
-        unreadable data, not genuine, not an eID (a bank card); training only."""
-        if not self.training:
-            return ()
-        from eid.card_profiles import PROFILES  # noqa: PLC0415 - training only
-
-        return tuple((name, PROFILES[name].make_card()) for name in PROBLEM_PROFILES)
+        """The sample cards that give a problem (training only)."""
+        return self.samples.problem_cards()
 
     def practice_numbers(self) -> tuple[tuple[str, str], ...]:
-        """(label, digits) of the sample citizens, to practise typing (F2); training only."""
-        if not self.training:
-            return ()
-        from app.eligibility.embedded.sample_data import sample_citizens  # noqa: PLC0415
-
-        citizens = [c for c in sample_citizens() if self._practised_here(c)]
-        return tuple((c.label, c.national_number.digits) for c in citizens)
+        """(label, digits) of the sample citizens, to practise typing (F2; training only)."""
+        return self.samples.practice_numbers()
 
     def insert_training_card(self, index: int) -> None:
         self.insert_sample_card(self.training_cards()[index][1])

@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Training mode's practice material: the sample citizens worth practising at this desk, their
+cards and numbers, and the sample cards that give a problem. Loaded only when asked (the
+sample PKI and citizens are not part of a real desk's start)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.eligibility.port import AdviceQuery
+from app.eligibility.wire import Channel
+from app.problems import AppError
+from app.settings.config import BackendKind
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.eligibility.embedded.sample_data import SampleCitizen
+    from app.eligibility.port import EligibilityPort
+    from app.eligibility.wire import Service
+    from app.settings.config import Config
+    from eid.virtual_card import VirtualBelpicCard
+
+# Sample cards that give a problem: unreadable data, not genuine, not an eID (a bank card).
+PROBLEM_PROFILES = ("corrupt-tlv", "forged-byte", "not-eid")
+
+
+class TrainingSamples:
+    """What the training menu and the help offer; empty outside training mode."""
+
+    def __init__(
+        self,
+        config: Config,
+        eligibility: EligibilityPort,
+        services: Callable[[], tuple[Service, ...]],
+    ) -> None:
+        self._config = config
+        self._eligibility = eligibility
+        self._services = services  # the desk's catalogue as it is now
+        self._citizens: tuple[SampleCitizen, ...] | None = None
+        self._cards: tuple[tuple[str, VirtualBelpicCard], ...] | None = None
+
+    def citizens(self) -> tuple[SampleCitizen, ...]:
+        """The sample citizens worth practising at this desk (asked once)."""
+        if not self._config.training:
+            return ()
+        if self._citizens is None:
+            from app.eligibility.embedded.sample_data import sample_citizens  # noqa: PLC0415
+
+            self._citizens = tuple(c for c in sample_citizens() if self._practised_here(c))
+        return self._citizens
+
+    def cards(self) -> tuple[tuple[str, VirtualBelpicCard], ...]:
+        """(label, card) of those citizens, for the training menu."""
+        if self._cards is None:
+            from app.desk.sample_cards import card_for  # noqa: PLC0415 - the sample PKI
+
+            self._cards = tuple((c.label, card_for(c)) for c in self.citizens())
+        return self._cards
+
+    def problem_cards(self) -> tuple[tuple[str, VirtualBelpicCard], ...]:
+        """(profile, card) of the sample cards that give a problem, to practise them."""
+        if not self._config.training:
+            return ()
+        from eid.card_profiles import PROFILES  # noqa: PLC0415 - training only
+
+        return tuple((name, PROFILES[name].make_card()) for name in PROBLEM_PROFILES)
+
+    def practice_numbers(self) -> tuple[tuple[str, str], ...]:
+        """(label, digits) of those citizens, to practise typing (F2)."""
+        return tuple((c.label, c.national_number.digits) for c in self.citizens())
+
+    def _practised_here(self, citizen: SampleCitizen) -> bool:
+        """A citizen who gets something other than the default outcome of one of this
+        desk's services, or the default everywhere (the standard case); not one who shows
+        only another desk's service. Asked of the embedded engine only (a remote backend
+        is not asked for practice): with a remote one, or no answer, every one."""
+        if self._config.backend is not BackendKind.EMBEDDED:
+            return True
+        special = set()
+        for service in self._services():
+            query = AdviceQuery(service.code, citizen.national_number, "training", Channel.CARD)
+            try:
+                advice = self._eligibility.advise(query)
+            except AppError:
+                return True
+            if advice.outcome.code != service.default_outcome:
+                special.add(service.code)
+        return not special or bool(special & set(self._config.desk.services))
