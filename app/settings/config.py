@@ -104,9 +104,42 @@ class RemoteSettings(_Section):
         return self
 
 
+DATABASE_SCHEMES = ("postgresql", "postgres")
+
+
 class EmbeddedSettings(_Section):
     store: Path | None = None
     rules_dir: Path | None = None
+    # PostgreSQL for several serve instances (lists, advices, overrides); the password comes
+    # from the keyring (credentials set database-password), a peer login or ~/.pgpass.
+    database_url: Annotated[str, Field(min_length=1, max_length=1000)] | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        if self.database_url is None:
+            return self
+        if self.store is not None:
+            raise ValueError("store (SQLite) and database_url (PostgreSQL): set one, not both")
+        check_database_url(self.database_url)
+        return self
+
+
+def check_database_url(url: str) -> None:
+    """ValueError (without the URL: it may hold a password) unless a PostgreSQL URL without one."""
+    from urllib.parse import parse_qs, urlsplit  # noqa: PLC0415 - only with a database
+
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        raise ValueError("database_url is not a URL like postgresql://user@host/database") from None
+    if parts.scheme not in DATABASE_SCHEMES:
+        raise ValueError("database_url must start with postgresql://")
+    if password is not None or "password" in parse_qs(parts.query):
+        raise ValueError(
+            "database_url must not hold a password: keep it in the keyring "
+            "(baliecheck credentials set database-password)"
+        )
 
 
 class LogFormat(StrEnum):
