@@ -21,7 +21,16 @@ from pathlib import Path
 from typing import Annotated, Any, Self
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, Strict, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    Strict,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from app.eligibility.wire import RunMode, ServiceCode
 from app.language import Language
@@ -110,18 +119,17 @@ DATABASE_SCHEMES = ("postgresql", "postgres")
 class EmbeddedSettings(_Section):
     store: Path | None = None
     rules_dir: Path | None = None
-    # PostgreSQL for several serve instances (lists, advices, overrides); the password comes
-    # from the keyring (credentials set database-password), a peer login or ~/.pgpass.
+    # PostgreSQL for several serve instances (lists, advices, overrides), used instead of
+    # store; the password comes from the keyring (credentials set database-password), a peer
+    # login or ~/.pgpass, never from this file.
     database_url: Annotated[str, Field(min_length=1, max_length=1000)] | None = None
 
-    @model_validator(mode="after")
-    def _check(self) -> Self:
-        if self.database_url is None:
-            return self
-        if self.store is not None:
-            raise ValueError("store (SQLite) and database_url (PostgreSQL): set one, not both")
-        check_database_url(self.database_url)
-        return self
+    @field_validator("database_url")
+    @classmethod
+    def _check_url(cls, url: str | None) -> str | None:
+        if url is not None:
+            check_database_url(url)
+        return url
 
 
 def check_database_url(url: str) -> None:
