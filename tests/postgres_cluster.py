@@ -60,7 +60,8 @@ def _as_postgres_user() -> list[str]:
     return ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"]
 
 
-def _start(bin_dir: Path, base: Path) -> Cluster:
+def start(bin_dir: Path, base: Path, *, durable: bool = False) -> Cluster:
+    """initdb and postgres in ``base``; ``durable``: fsync on, as a real server (benchmarks)."""
     prefix = _as_postgres_user()
     if prefix:
         shutil.chown(base, "nobody", "nogroup")
@@ -71,10 +72,10 @@ def _start(bin_dir: Path, base: Path) -> Cluster:
         check=True,
         capture_output=True,
     )  # fmt: skip
+    settings = [] if durable else ["-c", "fsync=off", "-c", "full_page_writes=off"]
     server = subprocess.Popen(
         [*prefix, str(bin_dir / "postgres"), "-D", str(data), "-k", str(base),
-         "-c", "listen_addresses=", "-c", "fsync=off", "-c", "synchronous_commit=off",
-         "-c", "full_page_writes=off", "-c", "max_connections=200"],
+         "-c", "listen_addresses=", "-c", "max_connections=200", *settings],
         stdout=subprocess.DEVNULL,
         stderr=(base / "server.log").open("wb"),
     )  # fmt: skip
@@ -92,7 +93,7 @@ def _start(bin_dir: Path, base: Path) -> Cluster:
             return cluster
 
 
-def _stop(cluster: Cluster) -> None:
+def stop(cluster: Cluster) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.kill(cluster.pid, signal.SIGINT)  # fast shutdown
     with contextlib.suppress(ChildProcessError):
@@ -109,11 +110,11 @@ def postgres_cluster() -> Iterator[Cluster]:
         pytest.skip(reason)
     base = Path(tempfile.mkdtemp(prefix="baliecheck-pg-"))
     try:
-        cluster = _start(bin_dir, base)
+        cluster = start(bin_dir, base)
         try:
             yield cluster
         finally:
-            _stop(cluster)
+            stop(cluster)
     finally:
         shutil.rmtree(base, ignore_errors=True)
 

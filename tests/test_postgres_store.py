@@ -215,3 +215,25 @@ def test_postgres_store_readers_see_a_whole_list_during_an_import(
     assert all(held == (as_of == AS_OF) for as_of, held, _ in seen)
     assert any(writing for _, _, writing in seen)  # read while the import was writing
     assert pg_store.lookup(("leefloon",), only_old, on=DAY).rows["leefloon"] == ()
+
+
+def test_postgres_store_lost_connections_are_a_problem_then_made_again(
+    pg_store: PostgresStore, tmp_path: Path
+) -> None:
+    """The server dropping the store's connections: SOURCE_UNAVAILABLE (no verdict) without
+    the URL's secrets or a number, then a new connection on the next call."""
+    path = write_csv(tmp_path / "l.csv", [[number(1)]])
+    pg_store.import_csv("leefloon", path, as_of=AS_OF)
+    person = pg_store.pseudonym(NationalNumber(number(1)))
+    assert pg_store.member("leefloon", person, DAY)
+    query(
+        pg_store.url,
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE application_name = 'baliecheck' AND pid <> pg_backend_pid()",
+    )
+    with pytest.raises(AppError) as caught:
+        pg_store.member("leefloon", person, DAY)
+    assert caught.value.problem is Problem.SOURCE_UNAVAILABLE
+    assert "embedded.database_url" in caught.value.detail
+    assert number(1) not in caught.value.detail
+    assert pg_store.member("leefloon", person, DAY)  # a new connection

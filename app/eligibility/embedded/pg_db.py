@@ -23,6 +23,7 @@ Connection = psycopg.Connection[tuple[Any, ...]]  # rows as the server typed the
 KEY = "embedded.database_url"
 POOL_SIZE = 8  # at most this many connections per process (serve's threads wait for one)
 CONNECT_TIMEOUT_S = 5
+DURABLE = "SET LOCAL synchronous_commit = on"
 
 
 def reason(exc: BaseException) -> str:
@@ -53,6 +54,10 @@ def connect(url: str, password: str | None) -> Connection:
             "'baliecheck credentials set database-password'?)",
         ) from None
     conn.execute("SET TimeZone = 'UTC'")
+    # As SQLite's synchronous = NORMAL: an issued advice's commit does not wait for the disk
+    # (a crash of the server may lose the last moment's, never corrupt). What must survive
+    # one (an import, an override) sets it back on: DURABLE, in its own transaction.
+    conn.execute("SET synchronous_commit = off")
     return conn
 
 

@@ -19,7 +19,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from app.eligibility.embedded.migrations import migrate
-from app.eligibility.embedded.pg_db import Pool
+from app.eligibility.embedded.pg_db import DURABLE, Pool
 from app.eligibility.embedded.source_files import BadRows, Header, read_list_file
 from app.eligibility.embedded.source_rows import ListRow, Lookup, SourceList
 from app.eligibility.embedded.source_store import LIST_NAME
@@ -159,6 +159,7 @@ class PostgresStore:
             )
         imported_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
         with self._pool as conn, conn.transaction():
+            conn.execute(DURABLE)
             count, columns = self._stage(conn, path, form)
             if count == 0 and not allow_empty:
                 raise AppError(
@@ -262,7 +263,10 @@ class PostgresStore:
             if stored is not None:
                 return stored
             row = prepare(lambda advice_id: _owner(conn, advice_id))
-            if conn.execute(_OVERRIDE, row.values()).fetchone() is None:
+            with conn.transaction():
+                conn.execute(DURABLE)
+                inserted = conn.execute(_OVERRIDE, row.values()).fetchone()
+            if inserted is None:
                 stored = _stored(conn, key)  # another instance stored it first
                 assert stored is not None  # an override is never deleted
                 return stored
