@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS overrides (
     recorded_at TEXT NOT NULL
 );
 """
+_REMEMBER = "INSERT INTO issued_advices VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 
 def create(conn: sqlite3.Connection) -> None:
@@ -52,16 +53,17 @@ def create(conn: sqlite3.Connection) -> None:
 
 
 def remember(conn: sqlite3.Connection, advice: IssuedAdvice) -> None:
+    advice_id, service, outcome_code, pseudonym, decided_at, rule_version, grounds = advice
     conn.execute(
-        "INSERT INTO issued_advices VALUES (?, ?, ?, ?, ?, ?, ?)",
+        _REMEMBER,
         (
-            advice.advice_id,
-            advice.service,
-            advice.outcome_code,
-            advice.pseudonym,
-            advice.decided_at.isoformat(),
-            advice.rule_version,
-            advice.grounds,
+            advice_id,
+            service,
+            outcome_code,
+            pseudonym,
+            decided_at.isoformat(),
+            rule_version,
+            grounds,
         ),
     )
 

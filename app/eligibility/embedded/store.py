@@ -7,11 +7,11 @@ and received overrides by pseudonym, and record an override once per Idempotency
 
 from __future__ import annotations
 
+import datetime as dt  # noqa: TC003 - the named tuple's fields are read at run time
 from dataclasses import astuple, dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Callable, Collection
     from pathlib import Path
 
@@ -20,9 +20,11 @@ if TYPE_CHECKING:
     from eid.insz import NationalNumber
 
 
-@dataclass(frozen=True, slots=True)
-class IssuedAdvice:
-    """An advice as remembered: enough to check a later override, never the number."""
+class IssuedAdvice(NamedTuple):
+    """An advice as remembered: enough to check a later override, never the number.
+
+    A named tuple, not a frozen dataclass: one is made per advice, and this is cheaper.
+    """
 
     advice_id: str
     service: str
