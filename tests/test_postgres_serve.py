@@ -15,6 +15,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import httpx
 import psycopg
@@ -37,6 +38,8 @@ from tests.test_sources import number, write_csv
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
+
+    from tests.postgres_cluster import Cluster
 
 pytestmark = pytest.mark.postgres
 AS_OF = dt.date(2026, 1, 1)
@@ -194,3 +197,29 @@ def same_parts(response: httpx.Response) -> tuple[int, str]:
         k: v for k, v in response.json().items() if k not in {"advice_id", "decided_at", "instance"}
     }
     return response.status_code, json.dumps(body, sort_keys=True)
+
+
+def test_postgres_serve_database_out_of_reach_is_503_then_back(
+    instances: tuple[ServedServer, ServedServer], pg_url: str, postgres_cluster: Cluster
+) -> None:
+    """No connection to be had: health says unreachable and an advice is a 503 problem,
+    never a verdict; when the database takes connections again, both answer again."""
+    name = urlsplit(pg_url).path.lstrip("/")
+    digits = sample_citizens()[1].national_number.digits
+    with postgres_cluster.admin() as admin:
+        admin.execute(f"ALTER DATABASE {name} ALLOW_CONNECTIONS false")
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
+        )
+        try:
+            for served in instances:
+                health = call(served.url, "GET", "/v1/health")
+                assert (health.status_code, health.json()["store"]) == (503, "unreachable")
+                refused = advise(served, digits)
+                assert refused.status_code == 503
+                assert refused.json()["type"].endswith("source-unavailable")
+                assert digits not in refused.text
+        finally:
+            admin.execute(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true")
+    for served in instances:
+        assert advise(served, digits).json()["outcome"]["code"] == "KANSENTARIEF"
