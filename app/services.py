@@ -109,8 +109,9 @@ def open_store(config: Config, data_dir: Path, credentials: CredentialStore) -> 
 def open_real_store(config: Config, data_dir: Path, credentials: CredentialStore) -> Store:
     """The configured PostgreSQL database (its schema brought up to date), else the SQLite file.
 
-    A new installation key is made only for a store without lists: a lost key is restored
-    (``credentials import``), and a second serve instance gets the first one's key.
+    A new installation key is made only for a new store: a lost key is restored
+    (``credentials import``), and a second serve instance gets the first one's key (the
+    database refuses another).
     """
     from app.settings.credentials import SecretName, data_written, pseudonym_key
 
@@ -119,8 +120,7 @@ def open_real_store(config: Config, data_dir: Path, credentials: CredentialStore
         from app.eligibility.embedded.pg_store import PostgresStore
 
         password = credentials.get(SecretName.DATABASE_PASSWORD)
-        has_lists = PostgresStore.has_lists(url, password)
-        key = pseudonym_key(credentials, create=not has_lists)
+        key = pseudonym_key(credentials, create=not PostgresStore.has_key(url, password))
         return PostgresStore(url, key=key, password=password)
     from app.eligibility.embedded.source_store import SourceStore
 

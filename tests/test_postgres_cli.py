@@ -9,6 +9,7 @@ import io
 import logging
 from typing import TYPE_CHECKING
 
+import keyring
 import psycopg
 import pytest
 
@@ -16,6 +17,7 @@ from app.cli.context import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from app.cli.main import main
 from app.eligibility.embedded.sample_data import load_sample_data
 from app.settings.credentials import KeyringCredentials, SecretName
+from tests.keyring_memory import InMemoryKeyring
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -143,3 +145,17 @@ def test_postgres_cli_newer_schema_is_refused(pg_url: str, tmp_path: Path) -> No
     assert code == EXIT_USAGE
     assert "newer than this program's" in err
     assert code != EXIT_FAILED
+
+
+def test_postgres_cli_second_machine_without_the_key_is_told_to_copy_it(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """A machine whose keyring lacks the key the database was made with does not make a new
+    one (its pseudonyms would match no one): it says the key is missing."""
+    config = write_config(tmp_path / "pg.toml", f'database_url = "{pg_url}"')
+    assert run(["--config", config, "sources", "list"])[0] == EXIT_OK  # the first machine
+    keyring.set_keyring(InMemoryKeyring())  # another machine, its own empty keyring
+    code, out, err = run(["--config", config, "sources", "list"])
+    assert code != EXIT_OK
+    assert "[INSTALLATION_KEY_MISSING]" in err
+    assert KeyringCredentials().get(SecretName.PSEUDONYM_KEY) is None

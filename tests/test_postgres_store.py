@@ -164,18 +164,24 @@ def test_postgres_store_empty_file_refused_unless_allowed(
     assert pg_store.import_csv("leefloon", path, as_of=AS_OF, allow_empty=True).rows == 0
 
 
-def test_postgres_store_list_under_another_key_counts_as_missing(
-    pg_url: str, tmp_path: Path
-) -> None:
+def test_postgres_store_refuses_another_installation_key(pg_url: str, tmp_path: Path) -> None:
+    """A second instance with a key of its own would find no one on the lists: refused at
+    start, naming the key to copy; the lists stay as the first instance made them."""
+    assert not PostgresStore.has_key(pg_url)
     first = PostgresStore(pg_url, key=b"a" * 32)
     first.import_csv("leefloon", write_csv(tmp_path / "l.csv", [[number(0)]]), as_of=AS_OF)
     first.close()
-    second = PostgresStore(pg_url, key=b"b" * 32)
+    assert PostgresStore.has_key(pg_url)
+    with pytest.raises(AppError) as caught:
+        PostgresStore(pg_url, key=b"b" * 32)
+    assert caught.value.problem is Problem.CONFIG_INVALID
+    assert "installation key" in caught.value.detail
+    assert "credentials import" in caught.value.detail
+    again = PostgresStore(pg_url, key=b"a" * 32)
     try:
-        assert [entry.key_matches for entry in second.lists()] == [False]
-        assert second.as_of("leefloon") is None
+        assert [(entry.name, entry.key_matches) for entry in again.lists()] == [("leefloon", True)]
     finally:
-        second.close()
+        again.close()
 
 
 def test_postgres_store_readers_see_a_whole_list_during_an_import(

@@ -19,7 +19,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from app.eligibility.embedded.migrations import migrate
-from app.eligibility.embedded.pg_db import DURABLE, Pool
+from app.eligibility.embedded.pg_db import DURABLE, KEY, Pool
 from app.eligibility.embedded.source_files import BadRows, Header, read_list_file
 from app.eligibility.embedded.source_rows import ListRow, Lookup, SourceList
 from app.eligibility.embedded.source_store import LIST_NAME
@@ -67,17 +67,39 @@ class PostgresStore:
         self._key = key
         self._key_check = hmac.digest(key, _KEY_CHECK_MESSAGE, "sha256")
         self._pool = Pool(url, password)
-        with self._pool as conn:
-            migrate(conn)
+        try:
+            with self._pool as conn:
+                migrate(conn)
+                self._check_key(conn)
+        except BaseException:
+            self._pool.close()
+            raise
+
+    def _check_key(self, conn: Connection) -> None:
+        """The database's installation key recorded (the first instance's), or ours refused
+        when it is another: its pseudonyms would find no one on the lists."""
+        conn.execute(
+            "INSERT INTO installation (key_check) VALUES (%s) ON CONFLICT DO NOTHING",
+            (self._key_check,),
+        )
+        row = conn.execute("SELECT key_check FROM installation").fetchone()
+        if row is None or bytes(row[0]) != self._key_check:
+            raise AppError(
+                Problem.CONFIG_INVALID,
+                f"{KEY}: this machine's installation key is not the one the database's lists "
+                "are made with: copy it from an instance that has it ('baliecheck credentials "
+                "export FILE' there, 'baliecheck credentials import FILE --replace' here)",
+            )
 
     @staticmethod
-    def has_lists(url: str, password: str | None = None) -> bool:
-        """Whether the database holds lists already (then the key must come from elsewhere)."""
+    def has_key(url: str, password: str | None = None) -> bool:
+        """Whether an instance recorded its installation key in the database already (then
+        this machine needs that key, not a new one)."""
         pool = Pool(url, password, size=1)
         try:
             with pool as conn:
                 migrate(conn)
-                row = conn.execute("SELECT EXISTS (SELECT 1 FROM source_lists)").fetchone()
+                row = conn.execute("SELECT EXISTS (SELECT 1 FROM installation)").fetchone()
         finally:
             pool.close()
         return bool(row and row[0])

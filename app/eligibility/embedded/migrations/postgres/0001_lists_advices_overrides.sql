@@ -1,6 +1,13 @@
 -- SPDX-License-Identifier: EUPL-1.2
 -- The embedded engine's store on PostgreSQL: source lists by version, issued advices, overrides.
 
+-- The installation key's check (HMAC of a fixed text): every instance must use the same key,
+-- or its pseudonyms would match nobody. The first instance records it; another is refused.
+CREATE TABLE installation (
+    one boolean PRIMARY KEY DEFAULT true CHECK (one),
+    key_check bytea NOT NULL
+);
+
 -- Each list points at its current version; an import writes a new version's rows and then
 -- switches the pointer in the same transaction, so readers see the old list or the new, whole.
 CREATE TABLE source_lists (
