@@ -207,11 +207,11 @@ def load(name: str, ports: list[int], desks: int, requests: int, watched: list[i
     return Result(name, len(latencies), elapsed, latencies, cpu_seconds(watched) - cpu, client_cpu)
 
 
-def bench_import(url: str, tmp: Path, rows: int) -> str:
+def bench_import(url: str, tmp: Path, rows: int, key: bytes) -> str:
     csv_path = tmp / "big.csv"
     write_csv(csv_path, rows, windows=True)
     size_mb = csv_path.stat().st_size / 1e6
-    store = PostgresStore(url, key=os.urandom(32))
+    store = PostgresStore(url, key=key)
     try:
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         began = time.perf_counter()
@@ -268,7 +268,7 @@ def run(tmp: Path, desks: int, requests: int, import_rows: int) -> list[str]:
         for server in servers:
             server.terminate()
             server.wait(10)
-        imported = bench_import(url, tmp, import_rows)
+        imported = bench_import(url, tmp, import_rows, key)
     finally:
         for server in servers:
             if server.poll() is None:
