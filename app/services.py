@@ -16,7 +16,7 @@ from app.problems import AppError, Problem
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from app.eligibility.embedded.source_store import SourceStore
+    from app.eligibility.embedded.store import Store
     from app.eligibility.port import EligibilityPort
     from app.settings.config import Config
     from app.settings.credentials import CredentialStore
@@ -93,20 +93,40 @@ def store_path(config: Config, data_dir: Path) -> Path:
     return data_dir / STORE_FILE
 
 
-def open_store(config: Config, data_dir: Path, credentials: CredentialStore) -> SourceStore:
+def open_store(config: Config, data_dir: Path, credentials: CredentialStore) -> Store:
     """The real store (key from the keyring), or in training the sample store, seeded once."""
     from app.eligibility.embedded.source_store import SourceStore
-    from app.settings.credentials import data_written, pseudonym_key
 
     if not config.training:
-        path = store_path(config, data_dir)
-        made = data_written(data_dir, path)  # a lost key is restored, not replaced
-        return SourceStore(path, key=pseudonym_key(credentials, create=not made))
+        return open_real_store(config, data_dir, credentials)
     store = SourceStore(data_dir / TRAINING_STORE_FILE, key=TRAINING_KEY)
     from app.eligibility.embedded.sample_data import seed_training_store_if_needed
 
     seed_training_store_if_needed(store, dt.date.today())
     return store
+
+
+def open_real_store(config: Config, data_dir: Path, credentials: CredentialStore) -> Store:
+    """The configured PostgreSQL database (its schema brought up to date), else the SQLite file.
+
+    A new installation key is made only for a new store: a lost key is restored
+    (``credentials import``), and a second serve instance gets the first one's key (the
+    database refuses another).
+    """
+    from app.settings.credentials import SecretName, data_written, pseudonym_key
+
+    url = config.embedded.database_url
+    if url is not None:
+        from app.eligibility.embedded.pg_store import PostgresStore
+
+        password = credentials.get(SecretName.DATABASE_PASSWORD)
+        key = pseudonym_key(credentials, create=not PostgresStore.has_key(url, password))
+        return PostgresStore(url, key=key, password=password)
+    from app.eligibility.embedded.source_store import SourceStore
+
+    path = store_path(config, data_dir)
+    made = data_written(data_dir, path)  # a lost key is restored, not replaced
+    return SourceStore(path, key=pseudonym_key(credentials, create=not made))
 
 
 def make_eligibility(

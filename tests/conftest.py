@@ -18,8 +18,9 @@ from tests.pcsc_stack import PcscDaemon, VpcdCards
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-# The desk window tests' fixtures (make_desk, desk), with their assertions rewritten.
-pytest_plugins = ("tests.desk_support",)
+# The desk window tests' fixtures (make_desk, desk), with their assertions rewritten; the
+# throw-away PostgreSQL cluster (postgres_cluster, pg_url).
+pytest_plugins = ("tests.desk_support", "tests.postgres_cluster")
 
 TESTVECTORS = Path(__file__).resolve().parents[2] / "shared" / "testvectors"
 

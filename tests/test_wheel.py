@@ -40,6 +40,7 @@ RUNTIME_FILES = [
     "app/resources/locale/en/LC_MESSAGES/baliecheck.mo",
     "app/resources/icons/baliecheck.svg",
     "app/resources/config.example.toml",
+    "app/eligibility/embedded/migrations/postgres/0001_lists_advices_overrides.sql",
     "app/py.typed",
     "eid/py.typed",
     f"baliecheck-{VERSION}.dist-info/licenses/LICENSE",

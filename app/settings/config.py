@@ -21,7 +21,16 @@ from pathlib import Path
 from typing import Annotated, Any, Self
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, Strict, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    Strict,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from app.eligibility.wire import RunMode, ServiceCode
 from app.language import Language
@@ -106,9 +115,41 @@ class RemoteSettings(_Section):
         return self
 
 
+DATABASE_SCHEMES = ("postgresql", "postgres")
+
+
 class EmbeddedSettings(_Section):
     store: Path | None = None
     rules_dir: Path | None = None
+    # PostgreSQL for several serve instances (lists, advices, overrides), used instead of
+    # store; the password comes from the keyring (credentials set database-password), a peer
+    # login or ~/.pgpass, never from this file.
+    database_url: Annotated[str, Field(min_length=1, max_length=1000)] | None = None
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_url(cls, url: str | None) -> str | None:
+        if url is not None:
+            check_database_url(url)
+        return url
+
+
+def check_database_url(url: str) -> None:
+    """ValueError (without the URL: it may hold a password) unless a PostgreSQL URL without one."""
+    from urllib.parse import parse_qs, urlsplit  # noqa: PLC0415 - only with a database
+
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        raise ValueError("database_url is not a URL like postgresql://user@host/database") from None
+    if parts.scheme not in DATABASE_SCHEMES:
+        raise ValueError("database_url must start with postgresql://")
+    if password is not None or "password" in parse_qs(parts.query):
+        raise ValueError(
+            "database_url must not hold a password: keep it in the keyring "
+            "(baliecheck credentials set database-password)"
+        )
 
 
 class LogFormat(StrEnum):

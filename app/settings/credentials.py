@@ -41,6 +41,7 @@ class SecretName(StrEnum):
     PSEUDONYM_KEY = "pseudonym-key"
     SERVE_TOKENS = "serve-tokens"
     AUDIT_ANCHOR = "audit-anchor"  # the audit chain's newest record (app.audit.anchor)
+    DATABASE_PASSWORD = "database-password"  # [embedded] database_url's role
 
 
 class CredentialStore(Protocol):

@@ -30,7 +30,12 @@ from app.settings.key_backup import (
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
 
-SETTABLE = (SecretName.BEARER_TOKEN, SecretName.OAUTH_CLIENT_SECRET, SecretName.SERVE_TOKENS)
+SETTABLE = (
+    SecretName.BEARER_TOKEN,
+    SecretName.OAUTH_CLIENT_SECRET,
+    SecretName.SERVE_TOKENS,
+    SecretName.DATABASE_PASSWORD,
+)
 
 
 def register(commands: Commands[argparse.ArgumentParser]) -> None:

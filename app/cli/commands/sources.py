@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from app.cli.context import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CommandContext, write_lines
 from app.i18n import N_, translations
 from app.problems import AppError, Problem
-from app.services import store_path
+from app.services import open_real_store
 from app.tables.excel_csv import CsvFormat, delimiter_arg
 
 if TYPE_CHECKING:
     from app.eligibility.embedded.source_rows import SourceList
-    from app.eligibility.embedded.source_store import SourceStore
+    from app.eligibility.embedded.store import Store
     from app.language import Language
 
 Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names it privately
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     return EXIT_OK
 
 
-def _import(store: SourceStore, args: argparse.Namespace, ctx: CommandContext) -> None:
+def _import(store: Store, args: argparse.Namespace, ctx: CommandContext) -> None:
     as_of = args.as_of or dt.date.today()
     form = CsvFormat(delimiter=args.delimiter, encoding=args.encoding)
     imported = store.import_csv(
@@ -164,15 +164,12 @@ def unused_list_text(name: str, ctx: CommandContext) -> str | None:
     )
 
 
-def open_store(ctx: CommandContext) -> SourceStore:
+def open_store(ctx: CommandContext) -> Store:
     """The real lists (never the training store: importing is for production data)."""
-    from app.eligibility.embedded.source_store import SourceStore
     from app.settings.config import load_config
-    from app.settings.credentials import KeyringCredentials, data_written, pseudonym_key
+    from app.settings.credentials import KeyringCredentials
 
-    path = store_path(load_config(ctx.config_path), ctx.data_dir)
-    made = data_written(ctx.data_dir, path)  # a lost key is restored, not replaced
-    return SourceStore(path, key=pseudonym_key(KeyringCredentials(), create=not made))
+    return open_real_store(load_config(ctx.config_path), ctx.data_dir, KeyringCredentials())
 
 
 def describe_lists(lists: tuple[SourceList, ...], language: Language) -> list[str]:

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """EmbeddedEligibility: the EligibilityPort in-process, over rule files and imported source lists.
 
-Issued advice ids and overrides live in the source store's SQLite file, beside the lists, keyed
-by pseudonym. Thread-safe: every database call goes through the store's one locked connection.
+Issued advice ids and overrides live in the store beside the lists (SQLite, or PostgreSQL shared
+by several serve instances), keyed by pseudonym. Thread-safe as its store is.
 """
 
 from __future__ import annotations
@@ -20,48 +20,19 @@ from pydantic import ValidationError
 
 from app.eligibility import wire
 from app.eligibility.embedded.rules.model import Person, birth_date
-from app.eligibility.embedded.source_db import add_columns, durable_transaction
+from app.eligibility.embedded.store import IssuedAdvice, OverrideRow
 from app.logsafe import redact
 from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
-    import sqlite3
     from collections.abc import Callable, Iterable
 
     from app.eligibility.embedded.rules.model import ServiceRules
-    from app.eligibility.embedded.source_store import SourceStore
+    from app.eligibility.embedded.store import Store, StoredOverride
     from app.eligibility.port import AdviceQuery, OverrideRecord
 
 log = logging.getLogger(__name__)
 
-# Added with rule versions and grounds (a table made before gets them when opened).
-_ADDED_COLUMNS = (("issued_advices", "rule_version"), ("issued_advices", "grounds"))
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS issued_advices (
-    advice_id TEXT PRIMARY KEY,
-    service TEXT NOT NULL,
-    outcome_code TEXT NOT NULL,
-    pseudonym BLOB NOT NULL,
-    decided_at TEXT NOT NULL,
-    rule_version TEXT,
-    grounds TEXT  -- the fact codes that held, space-separated (codes, never values)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS overrides (
-    idempotency_key TEXT PRIMARY KEY,
-    body_hash BLOB NOT NULL,
-    override_id TEXT NOT NULL UNIQUE,
-    advice_id TEXT,
-    service TEXT NOT NULL,
-    outcome_code TEXT NOT NULL,
-    reason_code TEXT NOT NULL,
-    reason_text TEXT NOT NULL,
-    staff_id TEXT NOT NULL,
-    desk TEXT NOT NULL,
-    decided_at TEXT NOT NULL,
-    pseudonym BLOB NOT NULL,
-    recorded_at TEXT NOT NULL
-);
-"""
 _KEY_LENGTH = range(8, 129)  # the contract's Idempotency-Key: 8 to 128 characters
 
 
@@ -83,21 +54,18 @@ def new_advice_id() -> str:
 
 
 class EmbeddedEligibility:
-    """Advice from rules over a SourceStore. Owns the store: ``close()`` closes it."""
+    """Advice from rules over a Store. Owns the store: ``close()`` closes it."""
 
     def __init__(
         self,
         rules: Iterable[ServiceRules],
-        store: SourceStore,
+        store: Store,
         *,
         now: Callable[[], dt.datetime] = _utc_now,
     ) -> None:
         self._rules = {service.code: service for service in rules}
         self._store = store
         self._now = now
-        with store.connection() as conn:
-            conn.executescript(_SCHEMA)
-            add_columns(conn, _ADDED_COLUMNS)
 
     def services(self) -> tuple[wire.Service, ...]:
         return tuple(rules.service for rules in self._rules.values())
@@ -121,19 +89,17 @@ class EmbeddedEligibility:
         decision = rules.decide(person, day, version)
         advice_id = new_advice_id()
         grounds = " ".join(decision.grounds)
-        with self._store.connection() as conn:
-            conn.execute(
-                "INSERT INTO issued_advices VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    advice_id,
-                    rules.code,
-                    decision.outcome,
-                    pseudonym,
-                    decided_at.isoformat(),
-                    decision.rule_version,
-                    grounds,
-                ),
+        self._store.remember_advice(
+            IssuedAdvice(
+                advice_id,
+                rules.code,
+                decision.outcome,
+                pseudonym,
+                decided_at,
+                decision.rule_version,
+                grounds,
             )
+        )
         return wire.Advice(
             advice_id=advice_id,
             service=rules.code,
@@ -155,12 +121,17 @@ class EmbeddedEligibility:
         number = record.national_number if record.advice_id is None else None
         given = self._store.pseudonym(number) if number is not None else None
         body_hash = _body_hash(body, given)
-        with self._store.connection() as conn, durable_transaction(conn):
-            receipt = _replay(conn, idempotency_key, body_hash)
-            if receipt is None:
-                pseudonym = self._check(conn, record, given)
-                receipt = self._insert(conn, record, idempotency_key, body_hash, pseudonym)
-        return receipt
+        prepared: list[OverrideRow] = []
+
+        def prepare(owner: Callable[[str], tuple[str, bytes] | None]) -> OverrideRow:
+            pseudonym = self._check(owner, record, given)
+            prepared.append(self._row(record, idempotency_key, body_hash, pseudonym))
+            return prepared[0]
+
+        stored = self._store.record_override(idempotency_key, prepare)
+        if prepared and stored.override_id == prepared[0].override_id:
+            log.info("override %s recorded for service %s", stored.override_id, record.service)
+        return _receipt(stored, body_hash)
 
     def health(self) -> wire.Health:
         """Each source list the rules need: ok with its date, or unavailable if never imported."""
@@ -186,7 +157,10 @@ class EmbeddedEligibility:
         return rules
 
     def _check(
-        self, conn: sqlite3.Connection, record: OverrideRecord, given: bytes | None
+        self,
+        owner: Callable[[str], tuple[str, bytes] | None],
+        record: OverrideRecord,
+        given: bytes | None,
     ) -> bytes:
         """The person's pseudonym, after checking service, outcome and advice."""
         rules = self._service(record.service)
@@ -198,10 +172,7 @@ class EmbeddedEligibility:
             if given is None:
                 raise AppError(Problem.INVALID_REQUEST, "an override without advice_id needs insz")
             return given
-        row = conn.execute(
-            "SELECT service, pseudonym FROM issued_advices WHERE advice_id = ?",
-            (record.advice_id,),
-        ).fetchone()
+        row = owner(record.advice_id)
         if row is None:
             raise AppError(Problem.UNKNOWN_ADVICE, "advice_id was not issued by this backend")
         if row[0] != rules.code:
@@ -209,56 +180,36 @@ class EmbeddedEligibility:
         pseudonym: bytes = row[1]
         return pseudonym
 
-    def _insert(
-        self,
-        conn: sqlite3.Connection,
-        record: OverrideRecord,
-        idempotency_key: str,
-        body_hash: bytes,
-        pseudonym: bytes,
-    ) -> wire.OverrideReceipt:
-        receipt = wire.OverrideReceipt(
-            override_id=str(uuid.uuid4()), advice_id=record.advice_id, recorded_at=self._now()
+    def _row(
+        self, record: OverrideRecord, idempotency_key: str, body_hash: bytes, pseudonym: bytes
+    ) -> OverrideRow:
+        return OverrideRow(
+            idempotency_key=idempotency_key,
+            body_hash=body_hash,
+            override_id=str(uuid.uuid4()),
+            advice_id=record.advice_id,
+            service=record.service,
+            outcome_code=record.outcome_code,
+            reason_code=record.reason_code.value,
+            reason_text=redact(record.reason_text),  # a number typed into the reason is not kept
+            staff_id=record.staff_id,
+            desk=record.desk,
+            decided_at=record.decided_at,
+            pseudonym=pseudonym,
+            recorded_at=self._now(),
         )
-        conn.execute(
-            "INSERT INTO overrides VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                idempotency_key,
-                body_hash,
-                receipt.override_id,
-                record.advice_id,
-                record.service,
-                record.outcome_code,
-                record.reason_code.value,
-                redact(record.reason_text),  # a number typed into the reason is not kept
-                record.staff_id,
-                record.desk,
-                record.decided_at.isoformat(),
-                pseudonym,
-                receipt.recorded_at.isoformat(),
-            ),
-        )
-        log.info("override %s recorded for service %s", receipt.override_id, record.service)
-        return receipt
 
 
-def _replay(
-    conn: sqlite3.Connection, idempotency_key: str, body_hash: bytes
-) -> wire.OverrideReceipt | None:
+def _receipt(stored: StoredOverride, body_hash: bytes) -> wire.OverrideReceipt:
     """The first receipt for this key; IDEMPOTENCY_CONFLICT if its body was different."""
-    row = conn.execute(
-        "SELECT body_hash, override_id, advice_id, recorded_at FROM overrides "
-        "WHERE idempotency_key = ?",
-        (idempotency_key,),
-    ).fetchone()
-    if row is None:
-        return None
-    if row[0] != body_hash:
+    if stored.body_hash != body_hash:
         raise AppError(
             Problem.IDEMPOTENCY_CONFLICT, "Idempotency-Key was used before with another body"
         )
     return wire.OverrideReceipt(
-        override_id=row[1], advice_id=row[2], recorded_at=dt.datetime.fromisoformat(row[3])
+        override_id=stored.override_id,
+        advice_id=stored.advice_id,
+        recorded_at=stored.recorded_at,
     )
 
 

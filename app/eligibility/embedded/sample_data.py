@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from app.eligibility.embedded.source_rows import SourceList
-    from app.eligibility.embedded.source_store import SourceStore
+    from app.eligibility.embedded.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ def sample_citizens(path: Path | None = None) -> tuple[SampleCitizen, ...]:
 
 
 def seed_training_store(
-    store: SourceStore, as_of: dt.date, *, path: Path | None = None
+    store: Store, as_of: dt.date, *, path: Path | None = None
 ) -> tuple[SourceList, ...]:
     """Import every sample list into ``store`` (replacing lists of the same name)."""
     data = load_sample_data(path)
@@ -131,7 +131,7 @@ def seed_training_store(
     return tuple(imported)
 
 
-def seed_training_store_if_needed(store: SourceStore, as_of: dt.date) -> None:
+def seed_training_store_if_needed(store: Store, as_of: dt.date) -> None:
     """Seed the training store when a sample list is missing (a new version adds lists)."""
     if set(load_sample_data().lists) - {entry.name for entry in store.lists()}:
         seed_training_store(store, as_of)

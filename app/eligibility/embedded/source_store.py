@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The source store: imported lists (who is on which list, and when) in SQLite, pseudonymised.
+"""The SQLite store: imported lists (who is on which list, and when), pseudonymised, and the
+engine's issued advices and overrides (app.eligibility.embedded.sqlite_ledger).
 
 A row holds HMAC-SHA256(installation key, national number), never the number, and the list's
 other columns (a JSON object of the row's non-empty cells: data about a person, never logged,
@@ -24,6 +25,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from app.eligibility.embedded import sqlite_ledger
 from app.eligibility.embedded.source_db import (
     ADDED_COLUMNS,
     SCHEMA,
@@ -40,10 +42,11 @@ from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Collection, Mapping
+    from collections.abc import Callable, Collection, Mapping
     from contextlib import AbstractContextManager
     from pathlib import Path
 
+    from app.eligibility.embedded.store import IssuedAdvice, OverrideRow, StoredOverride
     from app.tables.excel_csv import CsvFormat
     from eid.insz import NationalNumber
 
@@ -78,6 +81,7 @@ class SourceStore:
             self._conn = connect(path)
             self._conn.executescript(SCHEMA)
             add_columns(self._conn, ADDED_COLUMNS)
+            sqlite_ledger.create(self._conn)
         self._lock = threading.Lock()
         self._locked = LockedConnection(self._conn, self._lock, self._errors)
         self._catalogue: Catalogue | None = None
@@ -93,6 +97,16 @@ class SourceStore:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+    def remember_advice(self, advice: IssuedAdvice) -> None:
+        with self._locked as conn:
+            sqlite_ledger.remember(conn, advice)
+
+    def record_override(
+        self, key: str, prepare: Callable[[Callable[[str], tuple[str, bytes] | None]], OverrideRow]
+    ) -> StoredOverride:
+        with self._locked as conn:
+            return sqlite_ledger.record(conn, key, prepare)
 
     def lists(self) -> tuple[SourceList, ...]:
         """Every imported list, by name; ``key_matches`` False means: import it again."""
