@@ -109,10 +109,6 @@ def desk(port: int, requests: int, latencies: list[float]) -> None:
             began = time.perf_counter_ns()
             request_headers = headers | {"X-Request-Id": str(uuid.uuid4())}
             connection.request("POST", "/v1/advice", body, request_headers)
-            # serve answers a kept-alive request in two segments, the second held by Nagle
-            # until the first is acknowledged: without a quick ACK every advice waits for the
-            # client's delayed ACK (40 ms on Linux). See the closing note: serve's to fix.
-            connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
             response = connection.getresponse()
             answer = json.loads(response.read())
             own.append((time.perf_counter_ns() - began) / 1e6)
