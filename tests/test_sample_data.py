@@ -109,3 +109,14 @@ def test_sample_file_with_a_bad_number_is_refused(tmp_path: Path) -> None:
         load_sample_data(path)
     assert caught.value.problem is Problem.SOURCE_FILE_INVALID
     assert "11010199000" not in caught.value.detail
+
+
+def test_sample_data_training_labels_never_name_a_list_or_a_status() -> None:
+    """The training menu and the F1 help show these labels on the desk's screen: they say
+    which outcome to expect, never why (the reason is a comment in citizens.toml)."""
+    from app.eligibility.embedded.rules.lint import revealing_words
+    from app.eligibility.wire import LocalizedText
+
+    lists = frozenset().union(*(rules.lists for rules in load_rules(rules_dir())))
+    for citizen in sample_citizens():
+        assert revealing_words(LocalizedText(nl=citizen.label), lists) == [], citizen.label

@@ -204,7 +204,7 @@ def test_desk_app_training_cards_are_the_desk_services_ones(tmp_path: Path) -> N
     finally:
         only_uitpas.stop()
         both.stop()
-    lez_only = "Verlaagd LEZ-tarief — voorbeeld 10 (verhoogde tegemoetkoming, geen inwoner)"
+    lez_only = "Verlaagd LEZ-tarief — voorbeeld 10"
     assert lez_only not in uitpas_labels  # the standard tariff for UiTPAS: LEZ only
     assert lez_only in all_labels
     assert "Op geen enkele lijst — voorbeeld 9" in uitpas_labels  # the standard case
