@@ -95,7 +95,7 @@ def store_path(config: Config, data_dir: Path) -> Path:
 
 def open_store(config: Config, data_dir: Path, credentials: CredentialStore) -> Store:
     """The real store (key from the keyring), or in training the sample store, seeded once."""
-    from app.eligibility.embedded.source_store import SourceStore
+    from app.eligibility.embedded.lists.store import SourceStore
 
     if not config.training:
         return open_real_store(config, data_dir, credentials)
@@ -122,7 +122,7 @@ def open_real_store(config: Config, data_dir: Path, credentials: CredentialStore
         password = credentials.get(SecretName.DATABASE_PASSWORD)
         key = pseudonym_key(credentials, create=not PostgresStore.has_key(url, password))
         return PostgresStore(url, key=key, password=password)
-    from app.eligibility.embedded.source_store import SourceStore
+    from app.eligibility.embedded.lists.store import SourceStore
 
     path = store_path(config, data_dir)
     made = data_written(data_dir, path)  # a lost key is restored, not replaced

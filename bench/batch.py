@@ -32,8 +32,8 @@ import keyring  # noqa: E402
 
 from app.audit.decisions import AUDIT_FILE  # noqa: E402
 from app.eligibility.embedded.engine import EmbeddedEligibility  # noqa: E402
+from app.eligibility.embedded.lists.store import SourceStore  # noqa: E402
 from app.eligibility.embedded.rules import load_rules  # noqa: E402
-from app.eligibility.embedded.source_store import SourceStore  # noqa: E402
 from app.eligibility.port import AdviceQuery  # noqa: E402
 from app.eligibility.wire import Channel  # noqa: E402
 from app.resource_paths import rules_dir  # noqa: E402

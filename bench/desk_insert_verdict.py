@@ -35,8 +35,8 @@ from smartcard import scard  # noqa: E402
 
 from app.desk.sample_cards import card_for  # noqa: E402
 from app.desk.state import Phase, ReaderState  # noqa: E402
+from app.eligibility.embedded.lists.store import SourceStore  # noqa: E402
 from app.eligibility.embedded.sample_data import sample_citizens, seed_training_store  # noqa: E402
-from app.eligibility.embedded.source_store import SourceStore  # noqa: E402
 from app.services import store_path  # noqa: E402
 from app.settings.config import BackendKind, Config, RemoteSettings  # noqa: E402
 from app.settings.credentials import KeyringCredentials, pseudonym_key  # noqa: E402

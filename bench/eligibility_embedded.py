@@ -32,10 +32,10 @@ if __package__ in (None, ""):  # run as a file: the repository root holds app/ a
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.eligibility.embedded.engine import EmbeddedEligibility  # noqa: E402
+from app.eligibility.embedded.lists.store import SourceStore  # noqa: E402
 from app.eligibility.embedded.rules import load_rules  # noqa: E402
 from app.eligibility.embedded.rules.cases import run_rule_tests  # noqa: E402
 from app.eligibility.embedded.sample_data import load_sample_data  # noqa: E402
-from app.eligibility.embedded.source_store import SourceStore  # noqa: E402
 from app.eligibility.port import AdviceQuery  # noqa: E402
 from app.eligibility.wire import Channel  # noqa: E402
 from app.resource_paths import rules_dir  # noqa: E402

@@ -42,9 +42,9 @@ if __package__ in (None, ""):  # run as a file: the repository root holds app/ a
 
 import keyring  # noqa: E402
 
+from app.eligibility.embedded.lists.store import SourceStore  # noqa: E402
 from app.eligibility.embedded.pg_store import PostgresStore  # noqa: E402
 from app.eligibility.embedded.sample_data import sample_citizens, seed_training_store  # noqa: E402
-from app.eligibility.embedded.source_store import SourceStore  # noqa: E402
 from app.settings.credentials import KeyringCredentials, pseudonym_key  # noqa: E402
 from bench.eligibility_embedded import write_csv  # noqa: E402
 from bench.eligibility_served import _client  # noqa: E402

@@ -8,7 +8,7 @@ import io
 from typing import TYPE_CHECKING
 
 from app.cli.main import main
-from app.eligibility.embedded.source_store import SourceStore
+from app.eligibility.embedded.lists.store import SourceStore
 from app.settings.credentials import KeyringCredentials, pseudonym_key
 from eid.card_profiles import synthetic_number
 

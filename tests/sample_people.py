@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.eligibility.embedded.lists.rows import ListRow
 from app.eligibility.embedded.rules import Person
 from app.eligibility.embedded.rules.model import birth_date
-from app.eligibility.embedded.source_rows import ListRow
 from app.problems import AppError, Problem
 
 if TYPE_CHECKING:

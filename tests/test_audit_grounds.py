@@ -17,9 +17,9 @@ from app.audit.decisions import open_audit_store
 from app.cli.context import EXIT_OK
 from app.cli.main import main
 from app.eligibility.embedded.engine import EmbeddedEligibility
+from app.eligibility.embedded.lists.store import SourceStore
 from app.eligibility.embedded.rules import load_rules
 from app.eligibility.embedded.sample_data import sample_citizens, seed_training_store
-from app.eligibility.embedded.source_store import SourceStore
 from app.eligibility.port import AdviceQuery
 from app.eligibility.wire import Channel
 from app.resource_paths import rules_dir

@@ -14,8 +14,8 @@ import pytest
 from app.desk.problem_panel import NOT_GENUINE_STEP
 from app.desk.sample_cards import card_for
 from app.desk.state import Phase
+from app.eligibility.embedded.lists.store import SourceStore
 from app.eligibility.embedded.sample_data import sample_citizens, seed_training_store
-from app.eligibility.embedded.source_store import SourceStore
 from app.language import Language
 from app.problem_texts import problem_text
 from app.problems import Problem

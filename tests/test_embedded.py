@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from app.eligibility.embedded.engine import EmbeddedEligibility
+from app.eligibility.embedded.lists.store import SourceStore
 from app.eligibility.embedded.rules import load_rules
 from app.eligibility.embedded.sample_data import SampleCitizen, sample_citizens, seed_training_store
-from app.eligibility.embedded.source_store import SourceStore
 from app.eligibility.port import AdviceQuery, OverrideRecord
 from app.eligibility.wire import Channel, HealthStatus, ReasonCode, SourceStatus
 from app.problems import AppError, Problem

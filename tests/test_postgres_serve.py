@@ -22,10 +22,10 @@ import psycopg
 import pytest
 
 from app.eligibility.embedded.engine import EmbeddedEligibility
+from app.eligibility.embedded.lists.store import SourceStore
 from app.eligibility.embedded.pg_store import PostgresStore
 from app.eligibility.embedded.rules import load_rules
 from app.eligibility.embedded.sample_data import sample_citizens, seed_training_store
-from app.eligibility.embedded.source_store import SourceStore
 from app.resource_paths import rules_dir
 from app.serve.api import EligibilityApi
 from app.serve.server import serve_limits

@@ -11,11 +11,11 @@ import psycopg
 import pytest
 
 from app.eligibility.embedded.engine import EmbeddedEligibility
+from app.eligibility.embedded.lists.store import SourceStore
 from app.eligibility.embedded.migrations import scripts
 from app.eligibility.embedded.pg_store import PostgresStore
 from app.eligibility.embedded.rules import load_rules
 from app.eligibility.embedded.sample_data import sample_citizens, seed_training_store
-from app.eligibility.embedded.source_store import SourceStore
 from app.eligibility.port import AdviceQuery
 from app.eligibility.wire import Channel
 from app.problems import AppError, Problem

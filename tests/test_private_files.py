@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from app.audit.store import AuditStore
-from app.eligibility.embedded.source_store import SourceStore
+from app.eligibility.embedded.lists.store import SourceStore
 from app.logsafe import LOG_FILE_BYTES, install_file
 from tests.audit_support import KEY, NUMBERS, manual, recorder
 

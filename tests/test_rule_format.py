@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from app.eligibility.embedded.lists.rows import ListRow
 from app.eligibility.embedded.rules import Person, load_rule_file
 from app.eligibility.embedded.rules.model import birth_date
-from app.eligibility.embedded.source_rows import ListRow
 from app.problems import AppError, Problem
 from eid.card_profiles import synthetic_number
 

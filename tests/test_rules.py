@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.eligibility.embedded.lists.rows import ListRow
 from app.eligibility.embedded.rules import Person, ServiceRules, load_rule_file, load_rules
-from app.eligibility.embedded.source_rows import ListRow
 from app.problems import AppError, Problem
 from app.resource_paths import rules_dir
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from app.eligibility.embedded.lists.store import SourceStore
 from app.eligibility.embedded.rules import load_rules
 from app.eligibility.embedded.rules.model import birth_date
 from app.eligibility.embedded.sample_data import (
@@ -15,7 +16,6 @@ from app.eligibility.embedded.sample_data import (
     sample_citizens,
     seed_training_store,
 )
-from app.eligibility.embedded.source_store import SourceStore
 from app.problems import AppError, Problem
 from app.resource_paths import rules_dir
 from eid.card_profiles import synthetic_number

@@ -12,9 +12,9 @@ import httpx
 import pytest
 
 from app.eligibility.embedded.engine import EmbeddedEligibility
+from app.eligibility.embedded.lists.store import SourceStore
 from app.eligibility.embedded.rules import load_rules
 from app.eligibility.embedded.sample_data import sample_citizens
-from app.eligibility.embedded.source_store import SourceStore
 from app.eligibility.port import AdviceQuery, OverrideRecord
 from app.eligibility.wire import Channel, HealthStatus, ReasonCode
 from app.problems import AppError, Problem

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.eligibility.embedded.source_files import MAX_REPORTED
-from app.eligibility.embedded.source_store import SourceStore
+from app.eligibility.embedded.lists.files import MAX_REPORTED
+from app.eligibility.embedded.lists.store import SourceStore
 from app.problems import AppError, Problem
 from app.settings.credentials import KeyringCredentials, pseudonym_key
 from eid.card_profiles import synthetic_number

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.eligibility.embedded.source_rows import ListRow
-from app.eligibility.embedded.source_store import SourceStore
+from app.eligibility.embedded.lists.rows import ListRow
+from app.eligibility.embedded.lists.store import SourceStore
 from app.problems import AppError, Problem
 from eid.insz import NationalNumber
 from tests.test_sources import AS_OF, NUMBERS, write_csv

@@ -12,7 +12,7 @@ import pytest
 
 from app.cli.commands import sources
 from app.cli.context import EXIT_FAILED, EXIT_OK, CommandContext
-from app.eligibility.embedded.source_store import SourceStore
+from app.eligibility.embedded.lists.store import SourceStore
 from app.language import Language
 from app.problems import AppError, Problem
 from eid.card_profiles import synthetic_number

@@ -17,7 +17,7 @@ from app.services import open_real_store
 from app.tables.excel_csv import CsvFormat, delimiter_arg
 
 if TYPE_CHECKING:
-    from app.eligibility.embedded.source_rows import SourceList
+    from app.eligibility.embedded.lists.rows import SourceList
     from app.eligibility.embedded.store import Store
     from app.language import Language
 
@@ -211,7 +211,7 @@ def _imported_line(imported: SourceList, language: Language) -> str:
 
 
 def _list_name(text: str) -> str:
-    from app.eligibility.embedded.source_store import LIST_NAME
+    from app.eligibility.embedded.lists.store import LIST_NAME
 
     if not LIST_NAME.match(text):
         raise argparse.ArgumentTypeError(

@@ -2,7 +2,9 @@
 """The embedded engine: rules as data over imported source lists, in-process.
 
 The engine, the rules (``rules/``: rule files, their tests, checks and sentences), the source
-store (pseudonymised lists and their columns in SQLite; ``source_rows`` the values it answers
-with), reading list files, and the training store of sample citizens. May use the port and wire
-models beside it; never the remote client, the desk, audit or the command line.
+lists on SQLite (``lists/``: list files, a person's rows, the pseudonymised store and its
+database), the store protocol with the SQLite ledger and the PostgreSQL store (``pg_*`` and
+``migrations/``, for several serve instances), and the training store of sample citizens.
+May use the port and wire models beside it; never the remote client, the desk, audit or the
+command line.
 """

@@ -18,11 +18,11 @@ import json
 import logging
 from typing import TYPE_CHECKING
 
+from app.eligibility.embedded.lists.files import BadRows, Header, read_list_file
+from app.eligibility.embedded.lists.rows import ListRow, Lookup, SourceList
+from app.eligibility.embedded.lists.store import LIST_NAME
 from app.eligibility.embedded.migrations import migrate
 from app.eligibility.embedded.pg_db import DURABLE, KEY, Pool
-from app.eligibility.embedded.source_files import BadRows, Header, read_list_file
-from app.eligibility.embedded.source_rows import ListRow, Lookup, SourceList
-from app.eligibility.embedded.source_store import LIST_NAME
 from app.eligibility.embedded.store import StoredOverride
 from app.problems import AppError, Problem
 

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from app.eligibility.embedded.source_files import COLUMN_NAME, MAX_CELL
-from app.eligibility.embedded.source_store import LIST_NAME
+from app.eligibility.embedded.lists.files import COLUMN_NAME, MAX_CELL
+from app.eligibility.embedded.lists.store import LIST_NAME
 from app.problems import AppError, Problem
 from app.resource_paths import sample_dir
 from eid.errors import EidError
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Mapping
 
-    from app.eligibility.embedded.source_rows import SourceList
+    from app.eligibility.embedded.lists.rows import SourceList
     from app.eligibility.embedded.store import Store
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from app.eligibility.embedded.source_db import add_columns, durable_transaction
+from app.eligibility.embedded.lists.database import add_columns, durable_transaction
 from app.eligibility.embedded.store import StoredOverride
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Collection
     from pathlib import Path
 
-    from app.eligibility.embedded.source_rows import Lookup, SourceList
+    from app.eligibility.embedded.lists.rows import Lookup, SourceList
     from app.tables.excel_csv import CsvFormat
     from eid.insz import NationalNumber
 

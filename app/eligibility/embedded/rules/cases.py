@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, ValidationError
 
 from app.eligibility import wire
+from app.eligibility.embedded.lists.rows import ListRow
 from app.eligibility.embedded.rules.load import (
     TESTS_SUFFIX,
     TOO_DEEP,
@@ -27,7 +28,6 @@ from app.eligibility.embedded.rules.load import (
 from app.eligibility.embedded.rules.model import Person
 from app.eligibility.embedded.rules.source_text import RuleText, describe_error
 from app.eligibility.embedded.rules.spec import CODE_PATTERN, ListName, Text
-from app.eligibility.embedded.source_rows import ListRow
 from app.problems import AppError, Problem
 
 if TYPE_CHECKING:

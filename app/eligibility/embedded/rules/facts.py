@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from app.eligibility.embedded.lists.rows import ListRow
     from app.eligibility.embedded.rules.model import Person, Truth
-    from app.eligibility.embedded.source_rows import ListRow
 
 Scalar = int | float | str
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")

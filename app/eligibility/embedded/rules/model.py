@@ -21,9 +21,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
     from app.eligibility import wire
+    from app.eligibility.embedded.lists.rows import ListRow
     from app.eligibility.embedded.rules.facts import FactTest
     from app.eligibility.embedded.rules.validity import Validity
-    from app.eligibility.embedded.source_rows import ListRow
 
 Truth = bool | None
 """True, False, or None for unknown."""

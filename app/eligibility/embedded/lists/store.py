@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from app.eligibility.embedded import sqlite_ledger
-from app.eligibility.embedded.source_db import (
+from app.eligibility.embedded.lists.database import (
     ADDED_COLUMNS,
     SCHEMA,
     LockedConnection,
@@ -35,8 +35,8 @@ from app.eligibility.embedded.source_db import (
     connect,
     durable_transaction,
 )
-from app.eligibility.embedded.source_files import BadRows, Header, read_list_file
-from app.eligibility.embedded.source_rows import Catalogue, ListRow, Lookup, SourceList
+from app.eligibility.embedded.lists.files import BadRows, Header, read_list_file
+from app.eligibility.embedded.lists.rows import Catalogue, ListRow, Lookup, SourceList
 from app.private_files import COMPANIONS, ensure_private
 from app.problems import AppError, Problem
 
