@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from app.eligibility.embedded.lists.files import BadRows, Header, read_list_file
 from app.eligibility.embedded.lists.rows import ListRow, Lookup, SourceList
-from app.eligibility.embedded.lists.store import LIST_NAME
+from app.eligibility.embedded.lists.store import check_list_name
 from app.eligibility.embedded.migrations import migrate
 from app.eligibility.embedded.pg_db import DURABLE, KEY, Pool
 from app.eligibility.embedded.store import StoredOverride
@@ -159,10 +159,7 @@ class PostgresStore:
 
     def member(self, name: str, pseudonym: bytes, on: dt.date) -> bool:
         """True if the person is on the list on that day; INSUFFICIENT_DATA if never imported."""
-        found = self.lookup((name,), pseudonym, on=on)
-        if name not in found.as_of:
-            raise AppError(Problem.INSUFFICIENT_DATA, f"source list '{name}' was never imported")
-        return name in found.member_of
+        return self.lookup((name,), pseudonym, on=on).member(name)
 
     def import_csv(
         self,
@@ -174,11 +171,7 @@ class PostgresStore:
         form: CsvFormat | None = None,
     ) -> SourceList:
         """As SourceStore.import_csv: the list replaced by the file's rows, all or nothing."""
-        if not LIST_NAME.match(name):
-            raise AppError(
-                Problem.INVALID_REQUEST,
-                "a list name is lowercase letters, digits and _ (starting with a letter)",
-            )
+        check_list_name(name)
         imported_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
         with self._pool as conn, conn.transaction():
             conn.execute(DURABLE)

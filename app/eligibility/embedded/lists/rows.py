@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from app.problems import AppError, Problem
+
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Mapping
@@ -68,3 +70,10 @@ class Lookup:
         return frozenset(
             name for name, held in self.rows.items() if any(row.holds_on(self.on) for row in held)
         )
+
+    def member(self, name: str) -> bool:
+        """True if the person is on list ``name`` that day; INSUFFICIENT_DATA if it was never
+        imported (never read as "no")."""
+        if name not in self.as_of:
+            raise AppError(Problem.INSUFFICIENT_DATA, f"source list '{name}' was never imported")
+        return name in self.member_of

@@ -53,6 +53,17 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LIST_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+
+def check_list_name(name: str) -> None:
+    """INVALID_REQUEST unless ``name`` can name a list (the same rule for every store)."""
+    if not LIST_NAME.match(name):
+        raise AppError(
+            Problem.INVALID_REQUEST,
+            "a list name is lowercase letters, digits and _ (starting with a letter)",
+        )
+
+
 _BATCH = 10_000
 _KEY_CHECK_MESSAGE = b"baliecheck source store: key check"
 
@@ -174,10 +185,7 @@ class SourceStore:
 
     def member(self, name: str, pseudonym: bytes, on: dt.date) -> bool:
         """True if the person is on the list on that day; INSUFFICIENT_DATA if never imported."""
-        found = self.lookup((name,), pseudonym, on=on)
-        if name not in found.as_of:
-            raise AppError(Problem.INSUFFICIENT_DATA, f"source list '{name}' was never imported")
-        return name in found.member_of
+        return self.lookup((name,), pseudonym, on=on).member(name)
 
     def import_csv(
         self,
@@ -198,11 +206,7 @@ class SourceStore:
         once; ``SourceList.duplicates`` says how many were dropped. ``form``: the file's
         separator and encoding when Excel's detection (app.tables) guesses wrong.
         """
-        if not LIST_NAME.match(name):
-            raise AppError(
-                Problem.INVALID_REQUEST,
-                "a list name is lowercase letters, digits and _ (starting with a letter)",
-            )
+        check_list_name(name)
         with self._errors:
             conn = connect(self.path)
         try:
