@@ -33,8 +33,14 @@ class NationalNumber:
     _kind: NumberKind
 
     def __init__(self, text: str) -> None:
-        # Typed callers pass str; anything else is refused like a malformed number.
-        digits = nn.compact(text) if isinstance(text, str) else ""
+        # Typed callers pass str; anything else is refused like a malformed number. Eleven
+        # ASCII digits (a card's, a list's, a batch row's) need no separators removed.
+        if not isinstance(text, str):
+            digits = ""
+        elif len(text) == 11 and text.isascii() and text.isdigit():
+            digits = text
+        else:
+            digits = nn.compact(text)
         kind = _validate(digits)
         object.__setattr__(self, "_digits", digits)
         object.__setattr__(self, "_kind", kind)

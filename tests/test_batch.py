@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import hashlib
@@ -10,6 +11,7 @@ import io
 import json
 import logging
 import re
+import sqlite3
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -97,6 +99,10 @@ def test_batch_decides_every_row_in_order_and_names_bad_rows_by_line(
     assert record["output_sha256"] == sha256(out)
     [entry] = batch_entries(config, tmp_path / "data")
     assert (entry.staff_id, entry.service, entry.channel) == (getpass.getuser(), SERVICE, "batch")
+    # each decided row's advice is remembered by the engine (committed together at the end)
+    with contextlib.closing(sqlite3.connect(tmp_path / "sources.sqlite")) as conn:
+        issued = conn.execute("SELECT outcome_code FROM issued_advices").fetchall()
+    assert sorted(code for (code,) in issued) == ["GRATIS_HUISVUILZAKKEN"] * 2 + ["STANDAARD"]
 
 
 def test_batch_reads_what_excel_writes(tmp_path: Path) -> None:

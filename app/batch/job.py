@@ -8,6 +8,7 @@ handed on has its record; an interrupted run publishes nothing.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,10 +16,12 @@ from app.batch.output import OutputFile, file_sha256, read_previous
 from app.batch.record import RunFiles, run_entry
 from app.batch.rows import BatchFileError, BatchInput
 from app.batch.runner import BatchRunner
+from app.eligibility.port import BulkAdvising
 from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from contextlib import AbstractContextManager
     from pathlib import Path
 
     from app.audit.records import AuditEntry
@@ -63,7 +66,8 @@ def run_job(
     with BatchInput(job.input, job.form) as source, OutputFile(job.output, previous) as out:
         try:
             runner = BatchRunner(port, job.options, service)
-            summary = runner.run(source.rows(), out.write, progress)
+            with _together(port):
+                summary = runner.run(source.rows(), out.write, progress)
             summary.written = out.written
             files = RunFiles(
                 input_sha256=file_sha256(job.input),
@@ -77,6 +81,11 @@ def run_job(
         record(run_entry(summary, files, service, by()))
         out.publish()
     return JobResult(summary, files, service)
+
+
+def _together(port: EligibilityPort) -> AbstractContextManager[None]:
+    """The embedded engine commits a run's issued advices together; other ports ask alone."""
+    return port.in_bulk() if isinstance(port, BulkAdvising) else contextlib.nullcontext()
 
 
 def find_service(port: EligibilityPort, code: str) -> Service:

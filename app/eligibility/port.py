@@ -8,12 +8,13 @@ no default verdict anywhere behind this interface.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from app.eligibility.wire import Channel, OverrideRequest, ReasonCode
 
 if TYPE_CHECKING:
     import datetime as dt
+    from contextlib import AbstractContextManager
 
     from app.eligibility.wire import Advice, Health, OverrideReceipt, Service
     from eid.insz import NationalNumber
@@ -75,3 +76,12 @@ class EligibilityPort(Protocol):
     def health(self) -> Health: ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class BulkAdvising(Protocol):
+    """A port that can be told many advices are coming at once (the embedded engine)."""
+
+    def in_bulk(self) -> AbstractContextManager[None]:
+        """A block around a batch run's advices; see EmbeddedEligibility.in_bulk."""
+        ...

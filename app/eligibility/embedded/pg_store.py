@@ -12,6 +12,7 @@ once, and the second answers with the first's receipt.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hmac
 import json
@@ -28,6 +29,7 @@ from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Mapping
+    from contextlib import AbstractContextManager
     from pathlib import Path
 
     from app.eligibility.embedded.pg_db import Connection
@@ -253,6 +255,10 @@ class PostgresStore:
         if old is not None:
             conn.execute("DELETE FROM source_rows WHERE version_id = %s", (old[0],))
         return kept
+
+    def in_bulk(self) -> AbstractContextManager[None]:
+        """Each advice commits on its own here: this store serves several instances at once."""
+        return contextlib.nullcontext()
 
     def remember_advice(self, advice: IssuedAdvice) -> None:
         with self._pool as conn:

@@ -11,7 +11,7 @@ from app.eligibility.embedded.store import StoredOverride
 
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from app.eligibility.embedded.store import IssuedAdvice, OverrideRow
 
@@ -53,18 +53,31 @@ def create(conn: sqlite3.Connection) -> None:
 
 
 def remember(conn: sqlite3.Connection, advice: IssuedAdvice) -> None:
+    """One advice, committed on its own (the connection is in autocommit mode)."""
+    conn.execute(_REMEMBER, _values(advice))
+
+
+def remember_many(conn: sqlite3.Connection, advices: Iterable[IssuedAdvice]) -> None:
+    """Several advices in one commit (a batch run's: nobody can refer to them before it ends)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.executemany(_REMEMBER, map(_values, advices))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _values(advice: IssuedAdvice) -> tuple[object, ...]:
     advice_id, service, outcome_code, pseudonym, decided_at, rule_version, grounds = advice
-    conn.execute(
-        _REMEMBER,
-        (
-            advice_id,
-            service,
-            outcome_code,
-            pseudonym,
-            decided_at.isoformat(),
-            rule_version,
-            grounds,
-        ),
+    return (
+        advice_id,
+        service,
+        outcome_code,
+        pseudonym,
+        decided_at.isoformat(),
+        rule_version,
+        grounds,
     )
 
 

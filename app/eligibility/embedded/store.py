@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection
+    from contextlib import AbstractContextManager
     from pathlib import Path
 
     from app.eligibility.embedded.lists.rows import Lookup, SourceList
@@ -91,6 +92,10 @@ class Store(Protocol):
     ) -> SourceList: ...
 
     def remember_advice(self, advice: IssuedAdvice) -> None: ...
+
+    def in_bulk(self) -> AbstractContextManager[None]:
+        """Within the block, issued advices may be committed together (see EmbeddedEligibility)."""
+        ...
 
     def record_override(
         self, key: str, prepare: Callable[[Callable[[str], tuple[str, bytes] | None]], OverrideRow]

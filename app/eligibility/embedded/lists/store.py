@@ -22,6 +22,7 @@ import logging
 import re
 import threading
 from collections.abc import Mapping
+from contextlib import contextmanager
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -42,7 +43,7 @@ from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Callable, Collection, Mapping
+    from collections.abc import Callable, Collection, Iterator, Mapping
     from contextlib import AbstractContextManager
     from pathlib import Path
 
@@ -65,13 +66,17 @@ def check_list_name(name: str) -> None:
 
 
 _BATCH = 10_000
+_BULK = 1_000  # issued advices per commit in a bulk block
 _KEY_CHECK_MESSAGE = b"baliecheck source store: key check"
 
 _NO_COLUMNS: Mapping[str, str] = MappingProxyType({})
 
 # A person's rows on every list: one seek in the index (its rows are side by side), the
 # table read only for the rows found, for their columns. Which list_id is which list comes
-# from the catalogue, kept in memory and read again when another connection has committed.
+# from the catalogue, kept in memory with the ``PRAGMA data_version`` read just before it.
+# The rows are read first, then data_version: the catalogue's own means no other connection
+# committed since the catalogue was read, so both describe the same lists; any other value
+# reads the catalogue, then the rows, again.
 _PERSON_ROWS = "SELECT list_id, valid_from, valid_to, columns FROM source_rows WHERE pseudonym = ?"
 _CATALOGUE = "SELECT list_id, name, as_of FROM source_lists WHERE key_check = ?"
 
@@ -96,6 +101,7 @@ class SourceStore:
         self._lock = threading.Lock()
         self._locked = LockedConnection(self._conn, self._lock, self._errors)
         self._catalogue: Catalogue | None = None
+        self._bulk: list[IssuedAdvice] | None = None
 
     def pseudonym(self, number: NationalNumber) -> bytes:
         """HMAC-SHA256 of the digits under this installation's key."""
@@ -110,13 +116,40 @@ class SourceStore:
             self._conn.close()
 
     def remember_advice(self, advice: IssuedAdvice) -> None:
+        """Committed when it returns; inside ``in_bulk``, with the next thousand."""
         with self._locked as conn:
-            sqlite_ledger.remember(conn, advice)
+            if self._bulk is None:
+                sqlite_ledger.remember(conn, advice)
+            else:
+                self._bulk.append(advice)
+                if len(self._bulk) >= _BULK:
+                    self._flush(conn)
+
+    @contextmanager
+    def in_bulk(self) -> Iterator[None]:
+        """Issued advices remembered a thousand per commit until the block ends, for a batch
+        run: its advices reach nobody before it ends, so none can be overridden before then.
+        An override recorded meanwhile commits the waiting ones first."""
+        with self._locked:
+            self._bulk = []
+        try:
+            yield
+        finally:
+            with self._locked as conn:
+                self._flush(conn)
+                self._bulk = None
+
+    def _flush(self, conn: sqlite3.Connection) -> None:
+        """The advices waiting in a bulk block, committed (under the store's lock)."""
+        if self._bulk:
+            sqlite_ledger.remember_many(conn, self._bulk)
+            self._bulk.clear()
 
     def record_override(
         self, key: str, prepare: Callable[[Callable[[str], tuple[str, bytes] | None]], OverrideRow]
     ) -> StoredOverride:
         with self._locked as conn:
+            self._flush(conn)
             return sqlite_ledger.record(conn, key, prepare)
 
     def lists(self) -> tuple[SourceList, ...]:
@@ -157,12 +190,13 @@ class SourceStore:
         if not names:
             return Lookup({}, {}, on)
         with self.connection() as conn:
+            lists = self._catalogue
             while True:  # until nothing was committed between the catalogue and the rows
-                version = conn.execute("PRAGMA data_version").fetchone()[0]
-                lists = self._catalogue_of(conn, version)
                 found = conn.execute(_PERSON_ROWS, (pseudonym,)).fetchall()
-                if conn.execute("PRAGMA data_version").fetchone()[0] == version:
+                version = conn.execute("PRAGMA data_version").fetchone()[0]
+                if lists is not None and lists.version == version:
                     break
+                lists = self._catalogue_of(conn, version)  # and the rows read again
         as_of = {name: lists.as_of[name] for name in names if name in lists.as_of}
         rows: dict[str, tuple[ListRow, ...]] = dict.fromkeys(as_of, ())
         for list_id, valid_from, valid_to, columns in found:
