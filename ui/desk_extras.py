@@ -114,7 +114,7 @@ class DeskExtras:
 
     def show_help(self) -> None:
         practice = [
-            (label, format_partial(number)) for label, number in self._desk.practice_numbers()
+            (tr(label), format_partial(number)) for label, number in self._desk.practice_numbers()
         ]
         self.help_dialog = HelpDialog(self._window, practice)
         self.help_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
