@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
@@ -23,9 +22,11 @@ from app.problems import AppError, Problem
 from ui import desk_extras, texts
 from ui.about_dialog import show_about
 from ui.announce import announce, spoken_text
+from ui.button_row import ButtonRow
 from ui.countdown import Countdown
 from ui.desk_extras import DeskExtras, action_button
 from ui.failure_presenter import FailurePresenter
+from ui.font_scale import set_scaled_style
 from ui.manual_entry_dialog import ManualEntryDialog
 from ui.override_dialog import OverrideDialog
 from ui.problem_view import ProblemView
@@ -142,7 +143,7 @@ class DeskWindow(QMainWindow):
         if self._desk.training:
             self.training_banner = QLabel(tr(texts.TRAINING_BANNER))
             self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.training_banner.setStyleSheet(BANNER_STYLE)
+            set_scaled_style(self.training_banner, BANNER_STYLE)
             layout.addWidget(self.training_banner)
             self.training_menu = training_menu_for(self._desk, self)
             self.menuBar().addMenu(self.training_menu)
@@ -150,14 +151,10 @@ class DeskWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.countdown_label)
         layout.addWidget(self.receipt_label)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(12, 6, 12, 12)
-        buttons.addWidget(self.manual_button)
-        buttons.addWidget(self.recheck_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.override_button)
-        buttons.addWidget(self.clear_button)
-        layout.addLayout(buttons)
+        self.button_row = ButtonRow(
+            [self.manual_button, self.recheck_button], [self.override_button, self.clear_button]
+        )
+        layout.addWidget(self.button_row)
         self.setCentralWidget(central)
 
     # -- presenting --------------------------------------------------------------------
@@ -217,7 +214,7 @@ class DeskWindow(QMainWindow):
         advised = state.advice.outcome if state.advice is not None else None
         self.verdict_view.show_decision(applied, advised=advised, language=self._language)
         self.stack.setCurrentWidget(self.verdict_view)
-        self.receipt_label.setStyleSheet(desk_extras.receipt_style(eligible=applied.eligible))
+        set_scaled_style(self.receipt_label, desk_extras.receipt_style(eligible=applied.eligible))
 
     def _on_bridge_status_changed(self, status: DeskStatus) -> None:
         self.status.show_status(status)

@@ -35,7 +35,8 @@ class DeskStatusBar(QStatusBar):
         self.reader_label = QLabel()
         self.backend_label = QLabel()
         self.pending_label = QLabel()
-        self.addWidget(self.tally_label)
+        self.tally_label.setWordWrap(True)  # on two lines rather than widen the window
+        self.addWidget(self.tally_label, 1)
         for label in (self.reader_label, self.backend_label, self.pending_label):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
