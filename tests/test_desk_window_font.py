@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
@@ -103,10 +104,8 @@ def test_desk_window_opens_with_a_larger_font_and_every_panel_fits_1024x768(
         30 * LARGER * app_font.pointSizeF() / REFERENCE_PT, rel=0.05
     )
     _assert_panel_fits(waiting)
-    row = desk.window.button_row
-    assert row.rows == 2  # the buttons do not fit one row at 1024 px: two, none cut off
-    for button in row.findChildren(QPushButton):
-        assert button.isHidden() or button.width() >= button.minimumSizeHint().width()
+    assert desk.window.button_row.rows == 2  # one row would not fit 1024 px: two
+    _assert_buttons_whole(desk)
     desk.insert(0)
     _assert_panel_fits(desk.window.verdict_view)
     desk.remove()
@@ -132,3 +131,18 @@ def test_desk_window_buttons_stay_on_one_row_at_the_default_font(desk: Desk) -> 
     desk.window.resize(1024, 768)
     desk.qtbot.waitUntil(lambda: desk.window.width() == 1024)
     assert desk.window.button_row.rows == 1
+    _assert_buttons_whole(desk)
+    desk.insert(0)  # other buttons shown: placed again
+    _assert_buttons_whole(desk)
+
+
+def _assert_buttons_whole(desk: Desk) -> None:
+    """Every button shown lies whole inside the window, at its full width."""
+    window = desk.window
+    shown = [b for b in window.button_row.findChildren(QPushButton) if b.isVisible()]
+    assert shown
+    for button in shown:
+        where = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
+        assert window.rect().contains(where), (button.text(), where)
+        assert button.width() >= button.minimumSizeHint().width(), button.text()
+        assert button.height() >= button.minimumHeight(), button.text()
