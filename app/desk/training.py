@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from app.eligibility.port import AdviceQuery
 from app.eligibility.wire import Channel
 from app.i18n import N_
-from app.problems import AppError
+from app.problems import AppError, Problem
 from app.settings.config import BackendKind
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ class TrainingSamples:
         self._services = services  # the desk's catalogue as it is now
         self._citizens: tuple[SampleCitizen, ...] | None = None
         self._cards: tuple[tuple[str, VirtualBelpicCard], ...] | None = None
+        self._lists_here: frozenset[str] | None = None
 
     def citizens(self) -> tuple[SampleCitizen, ...]:
         """The sample citizens worth practising at this desk (asked once)."""
@@ -103,10 +104,11 @@ class TrainingSamples:
         return [(name, reserved[name]) for name in PROBLEM_NUMBERS if name in reserved]
 
     def _practised_here(self, citizen: SampleCitizen) -> bool:
-        """A citizen who gets something other than the default outcome of one of this
-        desk's services, or the default everywhere (the standard case); not one who shows
-        only another desk's service. Asked of the embedded engine only (a remote backend
-        is not asked for practice): with a remote one, or no answer, every one."""
+        """A citizen who gets something other than the default outcome of one of this desk's
+        services, or no advice there; or the default everywhere (a standard case), unless on
+        a list only other desks' services read (the label then speaks of those). Asked of
+        the embedded engine only (a remote backend is not asked for practice): with a remote
+        one, or an engine that fails, every one."""
         if self._config.backend is not BackendKind.EMBEDDED:
             return True
         special = set()
@@ -114,11 +116,27 @@ class TrainingSamples:
             query = AdviceQuery(service.code, citizen.national_number, "training", Channel.CARD)
             try:
                 advice = self._eligibility.advise(query)
-            except AppError:
-                return True
+            except AppError as exc:
+                if exc.problem is not Problem.INSUFFICIENT_DATA:
+                    return True
+                special.add(service.code)  # no advice: a case to practise too
+                continue
             if advice.outcome.code != service.default_outcome:
                 special.add(service.code)
-        return not special or bool(special & set(self._config.desk.services))
+        if special:
+            return bool(special & set(self._config.desk.services))
+        return citizen.lists <= self._lists_read_here()
+
+    def _lists_read_here(self) -> frozenset[str]:
+        """The source lists this desk's services' rules read."""
+        if self._lists_here is None:
+            from app.eligibility.embedded.rules import load_rules  # noqa: PLC0415 - training
+            from app.resource_paths import rules_dir  # noqa: PLC0415
+
+            here = set(self._config.desk.services)
+            rules = load_rules(self._config.embedded.rules_dir or rules_dir())
+            self._lists_here = frozenset().union(*(r.lists for r in rules if r.code in here))
+        return self._lists_here
 
 
 def practice_backend(eligibility: EligibilityPort, clock: Callable[[], float]) -> EligibilityPort:
