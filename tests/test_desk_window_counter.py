@@ -86,6 +86,7 @@ def test_desk_window_tally_counts_todays_checks(desk: Desk, qtbot: QtBot) -> Non
         text = desk.window.status.tally_label.text()
         assert text.startswith("Vandaag: 2 controles"), text
         assert "Kansentarief 1" in text
+        assert "Standaardtarief 1" in text  # this service's words for STANDAARD
         assert "0 afwijkingen" in text
 
     qtbot.waitUntil(counted, timeout=15_000)

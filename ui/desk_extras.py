@@ -63,8 +63,10 @@ def action_button(action: QAction) -> QPushButton:
 
 
 def outcome_name(desk: DeskApp, code: str) -> str:
-    """An outcome code's label in the desk's language (the code itself if unknown)."""
-    for service in desk.services:
+    """An outcome code's label in the desk's language (the code itself if unknown), from
+    this desk's services first: another service may use the same code for other words."""
+    here = desk.config.desk.services
+    for service in sorted(desk.services, key=lambda s: s.code not in here):
         for outcome in service.outcomes:
             if outcome.code == code:
                 return localized(outcome.label, desk.config.desk.language)
