@@ -93,6 +93,8 @@ class Shooter:
         self.wait_for(lambda s: s.phase is Phase.WAITING)
 
     def save(self, widget: QWidget, name: str) -> None:
+        if widget is self.window:  # as a window manager holds it to the screen
+            self.window.resize(*self.size)
         for _ in range(5):
             self.qt_app.processEvents()
         path = self.out / f"{name}.png"

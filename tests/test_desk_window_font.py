@@ -11,8 +11,14 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
-from app.settings.config import Config
+from app.desk.training import PROBLEM_CARD_LABELS
+from app.eligibility.wire import ReasonCode
+from app.language import Language
+from app.settings.config import Config, DeskSettings
 from ui.font_scale import REFERENCE_PT, scaled
+from ui.override_dialog import OverrideChoice, OverrideDialog
+from ui.texts import localized, tr
+from ui.translations import install_language
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -93,34 +99,80 @@ def test_desk_window_verdict_follows_a_larger_application_font_and_fits_1024x768
     assert _shown_pt(label) == pytest.approx(before, rel=0.02)
 
 
+@pytest.mark.parametrize("language", [Language.NL, Language.FR])
 def test_desk_window_opens_with_a_larger_font_and_every_panel_fits_1024x768(
-    make_desk: MakeDesk, qapp: QApplication, app_font: QFont
+    make_desk: MakeDesk,
+    qapp: QApplication,
+    app_font: QFont,
+    language: Language,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _set_font_size(qapp, app_font, LARGER)  # the system font before the desk starts
-    desk = make_desk(Config(training=True))
-    desk.window.resize(1024, 768)
-    waiting = desk.window.waiting_view
-    assert _shown_pt(waiting.title_label) == pytest.approx(
-        30 * LARGER * app_font.pointSizeF() / REFERENCE_PT, rel=0.05
-    )
-    _assert_panel_fits(waiting)
-    assert desk.window.button_row.rows == 2  # one row would not fit 1024 px: two
+    install_language(qapp, language)
+    try:
+        services = ("uitpas-kansentarief", "lez-registratie")  # with the service switcher
+        desk = make_desk(
+            Config(training=True, desk=DeskSettings(services=services, language=language))
+        )
+        _at_1024x768(desk)
+        waiting = desk.window.waiting_view
+        assert _shown_pt(waiting.title_label) == pytest.approx(
+            30 * LARGER * app_font.pointSizeF() / REFERENCE_PT, rel=0.05
+        )
+        _assert_panel_fits(waiting)
+        assert desk.window.button_row.rows == 2  # one row would not fit 1024 px: two
+        desk.insert(0)
+        desk.qtbot.waitUntil(lambda: desk.window.status.tally_label.text().count("·") >= 3)
+        _at_1024x768(desk)  # with today's tally in the status bar
+        _assert_panel_fits(desk.window.verdict_view)
+        desk.remove()
+        _pick_problem_card(desk, PROBLEM_CARD_LABELS["backend_unreachable"])  # most on it
+        panel = desk.window.problem_view
+        assert desk.window.stack.currentWidget() is panel
+        _at_1024x768(desk)
+        _assert_panel_fits(panel)
+        for button in (panel.recheck_button, panel.decide_button):
+            assert button.sizeHint().width() <= panel.width()
+        # The most on screen: a decision, its receipt, two buttons rows, pending in the bar.
+        outcome = desk.app.service("uitpas-kansentarief").outcomes[0]
+        choice = OverrideChoice(
+            outcome.code,
+            localized(outcome.label, language),
+            ReasonCode.ADVICE_UNAVAILABLE,
+            "Geen advies beschikbaar",
+        )
+        monkeypatch.setattr(OverrideDialog, "ask", classmethod(lambda *_a, **_o: choice))
+        panel.decide_button.click()
+        receipt = desk.window.receipt_label
+        desk.qtbot.waitUntil(lambda: receipt.isVisible() and desk.app.status.pending == 1)
+        _at_1024x768(desk)
+        _assert_panel_fits(desk.window.verdict_view)
+        _assert_fits(receipt)
+    finally:
+        install_language(qapp, Language.NL)
+
+
+def _at_1024x768(desk: Desk) -> None:
+    """The window made 1024×768 (a window manager would hold it there): it can be, and the
+    buttons and the status bar's fields lie whole inside it."""
+    window = desk.window
+    for _ in range(2):  # the first may be undone by a layout still to come, as on a screen
+        window.resize(1024, 768)
+        _settle(QApplication.instance())  # type: ignore[arg-type]
+    assert (window.width(), window.height()) == (1024, 768)
+    assert window.minimumSizeHint().height() <= 768
     _assert_buttons_whole(desk)
-    desk.insert(0)
-    _assert_panel_fits(desk.window.verdict_view)
-    desk.remove()
-    _pick_problem_card(desk, "Adviesdienst antwoordt niet")  # the panel with the most on it
-    panel = desk.window.problem_view
-    assert desk.window.stack.currentWidget() is panel
-    _assert_panel_fits(panel)
-    for button in (panel.recheck_button, panel.decide_button):
-        assert button.sizeHint().width() <= panel.width()
+    for label in window.status.fields.findChildren(QLabel):
+        if label.isVisible():
+            where = QRect(label.mapTo(window, QPoint(0, 0)), label.size())
+            assert window.rect().contains(where), (label.text(), where)
+            assert label.width() >= label.sizeHint().width(), label.text()
 
 
 def _pick_problem_card(desk: Desk, label: str) -> None:
     menu = desk.window.training_menu
     assert menu is not None
-    [action] = [a for a in menu.problem_actions if a.text() == label]
+    [action] = [a for a in menu.problem_actions if a.text() == tr(label)]
     before = desk.bridge.state.transaction
     action.trigger()
     desk.qtbot.waitUntil(lambda: desk.bridge.state.transaction > before)
@@ -146,3 +198,5 @@ def _assert_buttons_whole(desk: Desk) -> None:
         assert window.rect().contains(where), (button.text(), where)
         assert button.width() >= button.minimumSizeHint().width(), button.text()
         assert button.height() >= button.minimumHeight(), button.text()
+    clear = window.clear_button  # the right group ends at the right edge, on any line
+    assert clear.mapTo(window, QPoint(clear.width(), 0)).x() == window.width() - 12

@@ -39,7 +39,7 @@ def receipt_style(*, eligible: bool) -> str:
     )
     return (
         f"font-size: 17pt; font-weight: 600; color: {colour}; background: {background};"
-        f" padding: 10px; border: 2px solid {border}; border-radius: 8px; margin: 0 40px;"
+        f" padding: 4px 10px; border: 2px solid {border}; border-radius: 8px; margin: 0 40px;"
     )
 
 
@@ -76,6 +76,7 @@ def outcome_name(desk: DeskApp, code: str) -> str:
 def receipt_label() -> QLabel:
     label = QLabel()
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)  # on two lines rather than wider than the window
     set_scaled_style(label, receipt_style(eligible=True))
     return label
 

@@ -22,7 +22,6 @@ from app.problems import AppError, Problem
 from ui import desk_extras, texts
 from ui.about_dialog import show_about
 from ui.announce import announce, spoken_text
-from ui.button_row import ButtonRow
 from ui.countdown import Countdown
 from ui.desk_extras import DeskExtras, action_button
 from ui.failure_presenter import FailurePresenter
@@ -31,6 +30,7 @@ from ui.manual_entry_dialog import ManualEntryDialog
 from ui.override_dialog import OverrideDialog
 from ui.problem_view import ProblemView
 from ui.service_header import ServiceHeader
+from ui.split_row import SplitRow
 from ui.status_bar import DeskStatusBar
 from ui.texts import localized, tr
 from ui.training_menu import TrainingMenu, training_menu_for
@@ -151,8 +151,10 @@ class DeskWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.countdown_label)
         layout.addWidget(self.receipt_label)
-        self.button_row = ButtonRow(
-            [self.manual_button, self.recheck_button], [self.override_button, self.clear_button]
+        self.button_row = SplitRow(
+            [self.manual_button, self.recheck_button],
+            [self.override_button, self.clear_button],
+            margins=(12, 4, 12, 8),
         )
         layout.addWidget(self.button_row)
         self.setCentralWidget(central)

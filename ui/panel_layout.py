@@ -21,7 +21,7 @@ def centred_label(style: str) -> QLabel:
 def place_card(page: QWidget, card: QWidget) -> None:
     """Put ``card`` in the upper middle of ``page``, with margins at the sides."""
     layout = QVBoxLayout(page)
-    layout.setContentsMargins(40, 12, 40, 12)
+    layout.setContentsMargins(40, 4, 40, 4)
     layout.addStretch(1)
     layout.addWidget(card)
     layout.addStretch(2)

@@ -51,8 +51,8 @@ class ProblemView(QWidget):
         self.recheck_button.clicked.connect(self.recheck_requested)
         self._retry = False
         inner = QVBoxLayout(card)
-        inner.setContentsMargins(32, 32, 32, 32)
-        inner.setSpacing(14)
+        inner.setContentsMargins(32, 16, 32, 16)
+        inner.setSpacing(8)
         inner.addWidget(self.what_label)
         inner.addWidget(self.next_label)
         for button in (self.recheck_button, self.entry_button, self.decide_button):

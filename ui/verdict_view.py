@@ -62,11 +62,11 @@ class VerdictView(QWidget):
         self.marker_label.hide()
         self.advice_label.hide()
         inner = QVBoxLayout(self.card)
-        inner.setContentsMargins(32, 32, 32, 32)
-        inner.setSpacing(14)
+        inner.setContentsMargins(32, 16, 32, 16)
+        inner.setSpacing(8)
         for label in (self.marker_label, self.outcome_label, self.detail_label):
             inner.addWidget(label)
-        inner.addSpacing(10)
+        inner.addSpacing(6)
         for label in (self.advice_label, self.data_label, self.channel_label, self.number_label):
             inner.addWidget(label)
         place_card(self, self.card)
