@@ -6,8 +6,10 @@ read them: Poedit, Weblate); the compiled ``.mo`` beside each is built, never co
 (``python -m app.i18n`` compiles them, as the set-up scripts and the build do). Dutch needs
 no catalogue: the source strings are Dutch, and gettext's own plural rule (one, else many)
 is Dutch's. Mark a string with ``gettext``/``ngettext``/``pgettext`` where it is used, or
-with ``N_`` in a table translated later. argparse's own words ("usage:", "error:") are
-English msgids in a second domain, ``argparse``, with a Dutch and a French catalogue.
+with ``N_`` in a table translated later. The training menu's sample citizens' labels
+(resources/sample/citizens.toml) are msgids too, extracted from that file. argparse's own
+words ("usage:", "error:") are English msgids in a second domain, ``argparse``, with a Dutch
+and a French catalogue.
 """
 
 from __future__ import annotations
@@ -17,16 +19,23 @@ import gettext
 import io
 import logging
 import sys
+import tomllib
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 from app.language import Language
 from app.resource_paths import resources_dir
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 DOMAIN = "baliecheck"
 ARGPARSE_DOMAIN = "argparse"
 # Where our strings are, and what marks one for the catalogue (Babel's keyword specs).
 SOURCE_PACKAGES = ("app", "ui", "eid")
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+# Data files whose labels are msgids (relative to the source tree's root).
+SAMPLE_FILE = Path("resources", "sample", "citizens.toml")
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +128,10 @@ def update_catalogues(root: Path, directory: Path | None = None) -> list[Path]:
         found = extract_from_dir(root / package, [("**.py", "python")], keywords=KEYWORDS)
         for _name, _line, message, _comments, context in found:
             template.add(message, context=context)
+    if (root / SAMPLE_FILE).is_file():
+        with (root / SAMPLE_FILE).open("rb") as sample:
+            for _line, _function, message, _comments in extract_sample_labels(sample):
+                template.add(message)
     updated: list[Path] = []
     for path in sorted((directory or locale_dir()).glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
@@ -130,6 +143,24 @@ def update_catalogues(root: Path, directory: Path | None = None) -> list[Path]:
         path.write_text(f"{header}\n\n{body.getvalue().decode().lstrip()}", encoding="utf-8")
         updated.append(path)
     return updated
+
+
+def extract_sample_labels(
+    fileobj: IO[bytes],
+    keywords: object = None,
+    comment_tags: object = None,
+    options: object = None,
+) -> Iterator[tuple[int, None, str, list[str]]]:
+    """The sample citizens' labels as msgids: a Babel extraction method (babel.cfg names it
+    for ``pybabel extract``); ``update`` and the translation test use it too."""
+    del keywords, comment_tags, options  # Babel's signature; nothing to choose here
+    text = fileobj.read().decode("utf-8")
+    lines = text.splitlines()
+    for citizen in tomllib.loads(text).get("citizens", []):
+        label = citizen.get("label")
+        if isinstance(label, str) and label:
+            number = next((i for i, line in enumerate(lines, 1) if label in line), 0)
+            yield number, None, label, []
 
 
 def main(argv: list[str]) -> int:

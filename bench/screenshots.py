@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Renders each desk screen to PNG under shots/ (training mode, a temp data dir) for review:
 every state in Dutch, French and English, in a light and a dark desktop palette
-(shots/<lang>-<palette>/). A decision after an override and a manual one, each problem card,
-the backend down at start and on a panel, the help, the question before closing.
+(shots/<lang>-<palette>/). A decision after an override and a manual one, each problem card
+(training's "Adviesdienst antwoordt niet" and "Burger zonder gegevens" too, with the decision
+that waits in the outbox), the training menu, the backend down at start and on a panel, the
+help, the question before closing. ``--font-scale 1.5 --size 1024x768``: a larger system font
+on a small screen.
 
     xvfb-run -a .venv/bin/python -m bench.screenshots [--out shots] [--lang nl] [--palette dark]
 
@@ -16,6 +19,7 @@ import os
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,6 +61,8 @@ SERVICES = ("uitpas-kansentarief", "lez-registratie")
 class Shooter:
     """One desk window; waits for states by running the Qt event loop, then grabs."""
 
+    size = (1366, 768)
+
     def __init__(self, qt_app: QApplication, config: Config, data_dir: Path, out: Path) -> None:
         self.qt_app = qt_app
         self.out = out
@@ -64,7 +70,7 @@ class Shooter:
         self.bridge = AppBridge(self.desk.workflow, self.desk.subscribe_status)
         self.window = DeskWindow(self.desk, self.bridge)
         self.window.extras.ask_before_closing = False
-        self.window.resize(1366, 768)
+        self.window.resize(*self.size)
         self.window.show()
 
     def wait_for(self, done: Callable[[DeskState], bool]) -> None:
@@ -87,6 +93,8 @@ class Shooter:
         self.wait_for(lambda s: s.phase is Phase.WAITING)
 
     def save(self, widget: QWidget, name: str) -> None:
+        if widget is self.window:  # as a window manager holds it to the screen
+            self.window.resize(*self.size)
         for _ in range(5):
             self.qt_app.processEvents()
         path = self.out / f"{name}.png"
@@ -99,6 +107,10 @@ class Shooter:
 
 
 _SETTLED = (Phase.VERDICT, Phase.PROBLEM)
+
+
+def _problem_after(transaction: int, state: DeskState) -> bool:
+    return state.transaction > transaction and state.phase is Phase.PROBLEM
 
 
 def _config(language: Language, **changes: object) -> Config:
@@ -132,6 +144,8 @@ def shoot_training(qt_app: QApplication, data_dir: Path, out: Path, language: La
         shooter.save(about, "11-about")
         about.close()
         _shoot_help_and_close(shooter)
+        _shoot_training_menu(shooter)
+        _shoot_practice_problems(shooter)  # last: the outage card stops the backend a minute
     finally:
         shooter.stop()
 
@@ -196,6 +210,38 @@ def _shoot_card_problems(shooter: Shooter) -> None:
         shooter.save(shooter.window, f"8-card-problem-{profile}")
         shooter.desk.remove_training_card()
         shooter.wait_for(lambda s: s.phase is Phase.WAITING)
+
+
+def _shoot_practice_problems(shooter: Shooter) -> None:
+    """Training's problem cards picked from the menu: no data, then the backend that does not
+    answer, and a manual decision that waits in the outbox."""
+    menu = shooter.window.training_menu
+    assert menu is not None
+    for index, name in ((4, "8d-card-problem-no-data"), (3, "8e-card-problem-backend-down")):
+        before = shooter.bridge.state.transaction
+        menu.problem_actions[index].trigger()
+        shooter.wait_for(partial(_problem_after, before))
+        shooter.save(shooter.window, name)
+        if index == 4:
+            shooter.desk.remove_training_card()
+            shooter.wait_for(lambda s: s.phase is Phase.WAITING)
+    _shoot_decided(shooter, "KANSENTARIEF", "8f-outage-decided-send-later")
+    shooter.desk.remove_training_card()
+    shooter.wait_for(lambda s: s.phase is Phase.WAITING)
+    shooter.save(shooter.window, "8g-waiting-practice-outage")
+
+
+def _shoot_training_menu(shooter: Shooter) -> None:
+    """The training menu's cards and problem cards, in the desk's language."""
+    menu = shooter.window.training_menu
+    assert menu is not None
+    for sub, name in (
+        (menu.insert_menu, "14a-training-cards"),
+        (menu.problem_menu, "14b-problem-cards"),
+    ):
+        sub.popup(shooter.window.mapToGlobal(shooter.window.rect().topLeft()))
+        shooter.save(sub, name)
+        sub.close()
 
 
 def _shoot_settings(shooter: Shooter) -> None:
@@ -264,8 +310,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("shots"), help="folder for the PNGs")
     parser.add_argument("--lang", choices=[x.value for x in Language], action="append")
     parser.add_argument("--palette", choices=sorted(PALETTES), action="append")
+    parser.add_argument("--font-scale", type=float, default=1.0, help="application font ×")
+    parser.add_argument("--size", default="1366x768", help="window size, e.g. 1024x768")
     args = parser.parse_args(argv)
     qt_app = QApplication([sys.argv[0]])
+    width, height = (int(part) for part in args.size.split("x"))
+    Shooter.size = (width, height)
+    font = qt_app.font()
+    font.setPointSizeF(font.pointSizeF() * args.font_scale)
+    qt_app.setFont(font)
     for code in args.lang or [x.value for x in Language]:
         for name in args.palette or sorted(PALETTES):
             language = Language(code)

@@ -86,6 +86,7 @@ def test_desk_window_tally_counts_todays_checks(desk: Desk, qtbot: QtBot) -> Non
         text = desk.window.status.tally_label.text()
         assert text.startswith("Vandaag: 2 controles"), text
         assert "Kansentarief 1" in text
+        assert "Standaardtarief 1" in text  # this service's words for STANDAARD
         assert "0 afwijkingen" in text
 
     qtbot.waitUntil(counted, timeout=15_000)
@@ -129,7 +130,7 @@ def test_desk_window_training_menu_inserts_a_problem_card(desk: Desk, qtbot: QtB
     menu = desk.window.training_menu
     assert menu is not None
     labels = [action.text() for action in menu.problem_actions]
-    assert labels == ["Onleesbare kaart", "Kaart niet echt", "Bankkaart (geen eID)"]
+    assert labels[:3] == ["Onleesbare kaart", "Kaart niet echt", "Bankkaart (geen eID)"]
     before = desk.bridge.state.transaction
     menu.problem_actions[1].trigger()
     state = desk.settle(before, Phase.PROBLEM)

@@ -34,17 +34,29 @@ def test_sample_numbers_are_valid_and_fictitious() -> None:
     citizens = sample_citizens()
     assert citizens
     for citizen in citizens:
-        digits = citizen.national_number.digits
-        serial = int(digits[6:9])
-        assert 990 <= serial <= 999, citizen.label
-        birth = birth_date(digits)
-        if NationalNumber(digits).kind is NumberKind.BIS:
-            assert birth is None, citizen.label  # only a BIS number without a birth date
-            assert synthetic_number(None, serial, month_offset=20) == digits
-            continue
-        assert birth in ADULT_BIRTHS | CHILD_BIRTHS, citizen.label
-        assert synthetic_number(birth, serial) == digits
+        _assert_fictitious(citizen.national_number.digits, citizen.label)
     assert len({c.national_number for c in citizens}) == len(citizens)
+
+
+def test_sample_reserved_numbers_are_fictitious_and_on_no_list() -> None:
+    """The problem cards' numbers (training's practice backend answers them)."""
+    data = load_sample_data()
+    assert set(data.reserved) == {"backend_unreachable", "insufficient_data"}
+    for name, number in data.reserved.items():
+        _assert_fictitious(number.digits, name)
+    assert not set(data.reserved.values()) & {c.national_number for c in data.citizens}
+
+
+def _assert_fictitious(digits: str, label: str) -> None:
+    serial = int(digits[6:9])
+    assert 990 <= serial <= 999, label
+    birth = birth_date(digits)
+    if NationalNumber(digits).kind is NumberKind.BIS:
+        assert birth is None, label  # only a BIS number without a birth date
+        assert synthetic_number(None, serial, month_offset=20) == digits
+        return
+    assert birth in ADULT_BIRTHS | CHILD_BIRTHS, label
+    assert synthetic_number(birth, serial) == digits
 
 
 def test_sample_labels_are_dutch_and_distinct() -> None:

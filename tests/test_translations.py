@@ -28,8 +28,10 @@ from app.i18n import (
     ARGPARSE_DOMAIN,
     DOMAIN,
     KEYWORDS,
+    SAMPLE_FILE,
     SOURCE_PACKAGES,
     compile_catalogues,
+    extract_sample_labels,
     locale_dir,
     update_catalogues,
 )
@@ -59,13 +61,17 @@ MessageKey = tuple[str | None, str | tuple[str, ...]]  # (msgctxt, msgid or (sin
 
 
 def extracted() -> dict[MessageKey, str]:
-    """Every msgid in our code (app, ui, eid), with where it was first found."""
+    """Every msgid in our code (app, ui, eid) and the sample citizens' labels, with where it
+    was first found."""
     found: dict[MessageKey, str] = {}
     for package in SOURCE_PACKAGES:
         for name, line, message, _comments, context in extract_from_dir(
             ROOT / package, [("**.py", "python")], keywords=KEYWORDS
         ):
             found.setdefault((context, message), f"{package}/{name}:{line}")
+    with (ROOT / SAMPLE_FILE).open("rb") as sample:
+        for line, _function, label, _comments in extract_sample_labels(sample):
+            found.setdefault((None, label), f"{SAMPLE_FILE}:{line}")
     return found
 
 

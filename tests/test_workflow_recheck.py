@@ -209,3 +209,21 @@ def test_desk_app_training_cards_are_the_desk_services_ones(tmp_path: Path) -> N
     assert lez_only in all_labels
     assert "Op geen enkele lijst — voorbeeld 9" in uitpas_labels  # the standard case
     assert set(uitpas_labels) < set(all_labels)
+    # Standard or no advice only at another desk's service: not offered here.
+    assert not [label for label in all_labels if "kinderopvang" in label or "school" in label]
+
+
+def test_desk_app_training_cards_include_no_advice_at_the_desk_service(tmp_path: Path) -> None:
+    from app.settings.config import DeskSettings
+
+    desk = DeskApp(
+        Config(training=True, desk=DeskSettings(services=("kinderopvang-sociaal-tarief",))),
+        tmp_path,
+    )
+    try:
+        labels = [label for label, _card in desk.training_cards()]
+    finally:
+        desk.stop()
+    assert "Geen advies kinderopvang — voorbeeld 19" in labels  # no advice: a case to practise
+    assert "Standaard kinderopvang — voorbeeld 18" in labels
+    assert not [label for label in labels if label.startswith("Kansentarief")]

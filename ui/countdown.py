@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui import texts
+from ui.font_scale import set_scaled_style
 from ui.texts import tr
 
 if TYPE_CHECKING:
@@ -25,8 +26,9 @@ class Countdown(QLabel):
         super().__init__(parent)
         self._workflow = workflow
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setStyleSheet(
-            "font-size: 15pt; font-weight: 600; color: #000; background: #ffe08a; padding: 4px;"
+        set_scaled_style(
+            self,
+            "font-size: 15pt; font-weight: 600; color: #000; background: #ffe08a; padding: 4px;",
         )
         self.hide()
         self._timer = QTimer(self)

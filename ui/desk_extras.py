@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The desk window's menus beyond the counter's buttons: Dienst (Ctrl+1…9), Hulp (F1), Quit
-(Ctrl+Q), and the question before closing with something at stake."""
+(Ctrl+Q), and the question before closing with something at stake; text that follows the
+system font size."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from app.desk.state import Phase
 from ui import texts
+from ui.font_scale import follow_font_changes, set_scaled_style
 from ui.help_dialog import HelpDialog
 from ui.number_format import format_partial
 from ui.texts import localized, tr
@@ -37,7 +39,7 @@ def receipt_style(*, eligible: bool) -> str:
     )
     return (
         f"font-size: 17pt; font-weight: 600; color: {colour}; background: {background};"
-        f" padding: 10px; border: 2px solid {border}; border-radius: 8px; margin: 0 40px;"
+        f" padding: 4px 10px; border: 2px solid {border}; border-radius: 8px; margin: 0 40px;"
     )
 
 
@@ -49,9 +51,10 @@ def action_button(action: QAction) -> QPushButton:
     button.setMinimumHeight(40)
     # A style sheet of its own makes Qt drop the palette's greyed text for a disabled button:
     # say it again, so a button that cannot be used looks it.
-    button.setStyleSheet(
+    set_scaled_style(
+        button,
         "QPushButton { font-size: 13pt; padding: 4px 16px; }"
-        " QPushButton:disabled { color: palette(mid); }"
+        " QPushButton:disabled { color: palette(mid); }",
     )
     button.setEnabled(action.isEnabled())
     button.clicked.connect(action.trigger)
@@ -60,8 +63,10 @@ def action_button(action: QAction) -> QPushButton:
 
 
 def outcome_name(desk: DeskApp, code: str) -> str:
-    """An outcome code's label in the desk's language (the code itself if unknown)."""
-    for service in desk.services:
+    """An outcome code's label in the desk's language (the code itself if unknown), from
+    this desk's services first: another service may use the same code for other words."""
+    here = desk.config.desk.services
+    for service in sorted(desk.services, key=lambda s: s.code not in here):
         for outcome in service.outcomes:
             if outcome.code == code:
                 return localized(outcome.label, desk.config.desk.language)
@@ -71,7 +76,8 @@ def outcome_name(desk: DeskApp, code: str) -> str:
 def receipt_label() -> QLabel:
     label = QLabel()
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setStyleSheet(receipt_style(eligible=True))
+    label.setWordWrap(True)  # on two lines rather than wider than the window
+    set_scaled_style(label, receipt_style(eligible=True))
     return label
 
 
@@ -80,6 +86,7 @@ class DeskExtras:
 
     def __init__(self, window: DeskWindow, desk: DeskApp) -> None:
         self._window = window
+        self.font_follower = follow_font_changes(window)  # text follows the system font size
         self._desk = desk
         self.close_box: QMessageBox | None = None  # the open question, for tests
         # Off for windows that tests close at teardown (nobody there to answer).
@@ -114,7 +121,7 @@ class DeskExtras:
 
     def show_help(self) -> None:
         practice = [
-            (label, format_partial(number)) for label, number in self._desk.practice_numbers()
+            (tr(label), format_partial(number)) for label, number in self._desk.practice_numbers()
         ]
         self.help_dialog = HelpDialog(self._window, practice)
         self.help_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

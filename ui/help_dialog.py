@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ui import texts
+from ui.font_scale import follow_font_changes, set_scaled_style
 from ui.texts import tr
 
 if TYPE_CHECKING:
@@ -19,10 +20,11 @@ class HelpDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, practice: Sequence[tuple[str, str]]) -> None:
         super().__init__(parent)
+        self._font_follower = follow_font_changes(self)
         self.setWindowTitle(tr(texts.HELP_TITLE))
         self.text_label = QLabel(tr(texts.HELP_TEXT))
         self.text_label.setWordWrap(True)
-        self.text_label.setStyleSheet("font-size: 13pt;")
+        set_scaled_style(self.text_label, "font-size: 13pt;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.text_label)
         self.practice_label: QLabel | None = None
@@ -30,7 +32,7 @@ class HelpDialog(QDialog):
             lines = [tr(texts.HELP_TRAINING)]
             lines += [f"{number}  {label}" for label, number in practice]
             self.practice_label = QLabel("\n".join(lines))
-            self.practice_label.setStyleSheet("font-size: 12pt; font-family: monospace;")
+            set_scaled_style(self.practice_label, "font-size: 12pt; font-family: monospace;")
             self.practice_label.setWordWrap(True)
             layout.addWidget(self.practice_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
@@ -26,10 +25,12 @@ from ui.announce import announce, spoken_text
 from ui.countdown import Countdown
 from ui.desk_extras import DeskExtras, action_button
 from ui.failure_presenter import FailurePresenter
+from ui.font_scale import set_scaled_style
 from ui.manual_entry_dialog import ManualEntryDialog
 from ui.override_dialog import OverrideDialog
 from ui.problem_view import ProblemView
 from ui.service_header import ServiceHeader
+from ui.split_row import SplitRow
 from ui.status_bar import DeskStatusBar
 from ui.texts import localized, tr
 from ui.training_menu import TrainingMenu, training_menu_for
@@ -142,7 +143,7 @@ class DeskWindow(QMainWindow):
         if self._desk.training:
             self.training_banner = QLabel(tr(texts.TRAINING_BANNER))
             self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.training_banner.setStyleSheet(BANNER_STYLE)
+            set_scaled_style(self.training_banner, BANNER_STYLE)
             layout.addWidget(self.training_banner)
             self.training_menu = training_menu_for(self._desk, self)
             self.menuBar().addMenu(self.training_menu)
@@ -150,14 +151,12 @@ class DeskWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.countdown_label)
         layout.addWidget(self.receipt_label)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(12, 6, 12, 12)
-        buttons.addWidget(self.manual_button)
-        buttons.addWidget(self.recheck_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.override_button)
-        buttons.addWidget(self.clear_button)
-        layout.addLayout(buttons)
+        self.button_row = SplitRow(
+            [self.manual_button, self.recheck_button],
+            [self.override_button, self.clear_button],
+            margins=(12, 4, 12, 8),
+        )
+        layout.addWidget(self.button_row)
         self.setCentralWidget(central)
 
     # -- presenting --------------------------------------------------------------------
@@ -217,7 +216,7 @@ class DeskWindow(QMainWindow):
         advised = state.advice.outcome if state.advice is not None else None
         self.verdict_view.show_decision(applied, advised=advised, language=self._language)
         self.stack.setCurrentWidget(self.verdict_view)
-        self.receipt_label.setStyleSheet(desk_extras.receipt_style(eligible=applied.eligible))
+        set_scaled_style(self.receipt_label, desk_extras.receipt_style(eligible=applied.eligible))
 
     def _on_bridge_status_changed(self, status: DeskStatus) -> None:
         self.status.show_status(status)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from eid.errors import EidError
 from eid.insz import NationalNumber, NumberDefect, number_defect
 from ui import texts
+from ui.font_scale import follow_font_changes, set_scaled_style
 from ui.number_format import format_partial
 from ui.texts import tr
 
@@ -33,13 +34,14 @@ class ManualEntryDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._font_follower = follow_font_changes(self)
         self.setWindowTitle(tr(texts.MANUAL_ENTRY_TITLE))
         self.setModal(True)
         self.number_field = QLineEdit()
         self.number_field.setValidator(QRegularExpressionValidator(ALLOWED, self))
         self.number_field.setPlaceholderText("JJ.MM.DD-XXX.CC")
         self.number_field.setAccessibleName(tr(texts.MANUAL_ENTRY_PROMPT))
-        self.number_field.setStyleSheet("font-size: 18pt; padding: 4px;")
+        set_scaled_style(self.number_field, "font-size: 18pt; padding: 4px;")
         self.feedback_label = QLabel()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -120,5 +122,5 @@ class ManualEntryDialog(QDialog):
         else:
             feedback, colour = texts.digits_missing(DIGITS - count), "#444"
         self.feedback_label.setText(feedback)
-        self.feedback_label.setStyleSheet(f"font-size: 13pt; color: {colour};")
+        set_scaled_style(self.feedback_label, f"font-size: 13pt; color: {colour};")
         self.ok_button.setEnabled(self._number is not None)

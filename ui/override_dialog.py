@@ -28,6 +28,7 @@ from app.eligibility.wire import ReasonCode
 from app.language import Language
 from app.logsafe import redact
 from ui import texts
+from ui.font_scale import follow_font_changes, set_scaled_style
 from ui.texts import localized, tr
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class OverrideDialog(QDialog):
         language: Language = Language.NL,
     ) -> None:
         super().__init__(parent)
+        self._font_follower = follow_font_changes(self)
         self.setModal(True)
         self.setMinimumWidth(520)
         self.setWindowTitle(tr(texts.OVERRIDE_TITLE if advised else texts.MANUAL_DECISION_TITLE))
@@ -73,7 +75,7 @@ class OverrideDialog(QDialog):
         self.reason_text.setFixedHeight(90)
         self.hint_label = QLabel(tr(texts.REASON_HINT))
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color: #8a4b00;")
+        set_scaled_style(self.hint_label, "color: #8a4b00;")
         self.count_label = QLabel()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -118,7 +120,7 @@ class OverrideDialog(QDialog):
             heading = tr(texts.NO_ADVICE)
         title = QLabel(heading)
         title.setWordWrap(True)
-        title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        set_scaled_style(title, "font-size: 14pt; font-weight: 600;")
         form = QFormLayout()
         form.addRow(tr(texts.OUTCOME_CAPTION), self.outcome_box)
         form.addRow(tr(texts.REASON_CAPTION), self.reason_box)

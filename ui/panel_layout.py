@@ -6,20 +6,22 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ui.font_scale import set_scaled_style
+
 
 def centred_label(style: str) -> QLabel:
     """A wrapping, centred label with ``style`` and no frame of its own."""
     label = QLabel()
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setStyleSheet(f"{style} border: none; background: transparent;")
+    set_scaled_style(label, f"{style} border: none; background: transparent;")
     return label
 
 
 def place_card(page: QWidget, card: QWidget) -> None:
     """Put ``card`` in the upper middle of ``page``, with margins at the sides."""
     layout = QVBoxLayout(page)
-    layout.setContentsMargins(40, 12, 40, 12)
+    layout.setContentsMargins(40, 4, 40, 4)
     layout.addStretch(1)
     layout.addWidget(card)
     layout.addStretch(2)

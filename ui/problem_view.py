@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 from app.desk.problem_panel import plan_for
 from app.language import Language
 from ui import texts
+from ui.font_scale import set_scaled_style
 from ui.panel_layout import centred_label, place_card
 from ui.texts import problem_words, tr
 
@@ -38,7 +39,7 @@ class ProblemView(QWidget):
         super().__init__(parent)
         card = QFrame()
         card.setObjectName("problemCard")
-        card.setStyleSheet(FRAME_STYLE)
+        set_scaled_style(card, FRAME_STYLE)
         self.what_label = centred_label("font-size: 26pt; font-weight: 700; color: #6b3d00;")
         self.next_label = centred_label("font-size: 17pt; color: #222;")
         self.decide_button = _panel_button(tr(texts.MANUAL_DECISION_BUTTON))
@@ -50,8 +51,8 @@ class ProblemView(QWidget):
         self.recheck_button.clicked.connect(self.recheck_requested)
         self._retry = False
         inner = QVBoxLayout(card)
-        inner.setContentsMargins(32, 32, 32, 32)
-        inner.setSpacing(14)
+        inner.setContentsMargins(32, 16, 32, 16)
+        inner.setSpacing(8)
         inner.addWidget(self.what_label)
         inner.addWidget(self.next_label)
         for button in (self.recheck_button, self.entry_button, self.decide_button):
@@ -89,5 +90,5 @@ class ProblemView(QWidget):
 def _panel_button(text: str) -> QPushButton:
     button = QPushButton(text)
     button.setMinimumHeight(44)
-    button.setStyleSheet("font-size: 14pt; padding: 6px 24px;")
+    set_scaled_style(button, "font-size: 14pt; padding: 6px 24px;")
     return button

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from ui import texts
+from ui.font_scale import set_scaled_style
 from ui.texts import tr
 
 if TYPE_CHECKING:
@@ -35,12 +36,12 @@ class ServiceHeader(QWidget):
         self._names = dict(choices)
         self._current = ""
         caption = QLabel(tr(texts.SERVICE_CAPTION))
-        caption.setStyleSheet("font-size: 16pt;")
+        set_scaled_style(caption, "font-size: 16pt;")
         self.name_label = QLabel()
-        self.name_label.setStyleSheet(STYLE)
+        set_scaled_style(self.name_label, STYLE)
         self.switcher: QComboBox | None = None
         self.mode_label = QLabel()
-        self.mode_label.setStyleSheet(MODE_STYLE)
+        set_scaled_style(self.mode_label, MODE_STYLE)
         self.mode_label.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
@@ -51,7 +52,7 @@ class ServiceHeader(QWidget):
             # switch the service (the Dienst menu and Ctrl+1…9 do, explicitly).
             self.switcher.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.switcher.setAccessibleName(tr(texts.SERVICE_CAPTION))
-            self.switcher.setStyleSheet(STYLE)
+            set_scaled_style(self.switcher, STYLE)
             for code, name in choices:
                 self.switcher.addItem(name, code)
             self.switcher.activated.connect(self._on_switcher_activated)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from app.desk.app import BackendState
 from app.desk.state import ReaderState
 from ui import texts
+from ui.split_row import SplitRow
 from ui.texts import tr
 
 # Black on amber, bold, framed: seen from the corner of the eye (contrast 12:1).
@@ -35,10 +36,13 @@ class DeskStatusBar(QStatusBar):
         self.reader_label = QLabel()
         self.backend_label = QLabel()
         self.pending_label = QLabel()
-        self.addWidget(self.tally_label)
-        for label in (self.reader_label, self.backend_label, self.pending_label):
+        fields = (self.reader_label, self.backend_label, self.pending_label)
+        for label in fields:
             label.setContentsMargins(8, 0, 8, 0)
-            self.addPermanentWidget(label)
+        # On more lines rather than wider than the window (a large font on a small screen).
+        self.fields = SplitRow([self.tally_label], fields)
+        self.addWidget(self.fields, 1)
+        self.setSizeGripEnabled(False)  # the desk runs maximized; its width is the fields'
         self.backend_label.setText(tr(texts.BACKEND_STATE["unknown"]))
 
     def show_reader(self, reader_state: ReaderState, *, card_in: bool = False) -> None:

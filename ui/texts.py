@@ -281,11 +281,6 @@ REASON_HAS_NUMBER = N_(
     "Schrijf geen rijksregisternummer in de toelichting. Verwijder het nummer om te bevestigen."
 )
 PROBLEM_CARDS_MENU = N_("&Probleemkaart insteken")
-PROBLEM_CARD_LABELS = {
-    "corrupt-tlv": N_("Onleesbare kaart"),
-    "forged-byte": N_("Kaart niet echt"),
-    "not-eid": N_("Bankkaart (geen eID)"),
-}
 
 
 def desk_language() -> Language:

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """TrainingMenu: "Kaart insteken" with the sample citizens' cards, "Probleemkaart insteken"
-(a card that cannot be read, is not genuine, or is no eID), and "Kaart uitnemen"."""
+(a card that cannot be read, is not genuine, or is no eID; a backend that does not answer; a
+citizen with no data), and "Kaart uitnemen". Labels in the desk's language."""
 
 from __future__ import annotations
 
@@ -32,12 +33,12 @@ class TrainingMenu(QMenu):
         problems: Sequence[tuple[str, Callable[[], None]]] = (),
         parent: QWidget | None = None,
     ) -> None:
-        """``problems``: (Dutch msgid of the label, insert that card) per problem card."""
+        """``labels`` and ``problems`` (label, insert that card): Dutch msgids, shown translated."""
         super().__init__(tr(texts.TRAINING_MENU), parent)
         self.insert_menu = self.addMenu(tr(texts.INSERT_CARD_MENU))
         self.card_actions: list[QAction] = []
         for index, label in enumerate(labels):
-            action = self.insert_menu.addAction(label)
+            action = self.insert_menu.addAction(tr(label))
             action.triggered.connect(lambda _checked=False, i=index: insert(i))
             self.card_actions.append(action)
         self.problem_menu = self.addMenu(tr(texts.PROBLEM_CARDS_MENU))
@@ -58,8 +59,7 @@ def training_menu_for(desk: DeskApp, parent: QWidget) -> TrainingMenu:
         insert=desk.insert_training_card,
         remove=desk.remove_training_card,
         problems=[
-            (texts.PROBLEM_CARD_LABELS[name], partial(desk.insert_sample_card, card))
-            for name, card in desk.problem_cards()
+            (label, partial(desk.insert_sample_card, card)) for label, card in desk.problem_cards()
         ],
         parent=parent,
     )

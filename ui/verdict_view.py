@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from app.eligibility.wire import Channel
 from app.language import Language
 from ui import texts
+from ui.font_scale import set_scaled_style
 from ui.panel_layout import centred_label, place_card
 from ui.texts import format_date, localized, tr
 
@@ -61,11 +62,11 @@ class VerdictView(QWidget):
         self.marker_label.hide()
         self.advice_label.hide()
         inner = QVBoxLayout(self.card)
-        inner.setContentsMargins(32, 32, 32, 32)
-        inner.setSpacing(14)
+        inner.setContentsMargins(32, 16, 32, 16)
+        inner.setSpacing(8)
         for label in (self.marker_label, self.outcome_label, self.detail_label):
             inner.addWidget(label)
-        inner.addSpacing(10)
+        inner.addSpacing(6)
         for label in (self.advice_label, self.data_label, self.channel_label, self.number_label):
             inner.addWidget(label)
         place_card(self, self.card)
@@ -116,14 +117,16 @@ class VerdictView(QWidget):
     def _show_outcome(self, outcome: Outcome) -> None:
         scheme = scheme_for(outcome)
         symbol = texts.ELIGIBLE_SYMBOL if outcome.eligible else texts.STANDARD_SYMBOL
-        self.card.setStyleSheet(
+        set_scaled_style(
+            self.card,
             f"#verdictCard {{ background: {scheme.background}; border: 4px solid "
-            f"{scheme.border}; border-radius: 12px; }}"
+            f"{scheme.border}; border-radius: 12px; }}",
         )
         self.outcome_label.setText(f"{symbol} {localized(outcome.label, self._language)}")
-        self.outcome_label.setStyleSheet(
+        set_scaled_style(
+            self.outcome_label,
             f"font-size: 44pt; font-weight: 700; color: {scheme.word}; border: none;"
-            " background: transparent;"
+            " background: transparent;",
         )
         for label, size in (
             (self.marker_label, "17pt; font-weight: 700"),
@@ -133,8 +136,9 @@ class VerdictView(QWidget):
             (self.channel_label, "13pt"),
             (self.number_label, "13pt"),
         ):
-            label.setStyleSheet(
-                f"font-size: {size}; color: {scheme.text}; border: none; background: transparent;"
+            set_scaled_style(
+                label,
+                f"font-size: {size}; color: {scheme.text}; border: none; background: transparent;",
             )
         detail = localized(outcome.detail, self._language) if outcome.detail is not None else ""
         self.detail_label.setText(tr(texts.APPLY).format(detail=detail) if detail else "")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 from app.desk.app import BackendState
 from app.desk.state import Phase
 from ui import texts
+from ui.font_scale import set_scaled_style
 from ui.texts import tr
 
 BUSY_AFTER_MS = 300  # a verdict within budget never flickers a spinner (style.md section 3)
@@ -23,17 +24,18 @@ class WaitingView(QWidget):
         self.title_label.setObjectName("waitingTitle")
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title_label.setWordWrap(True)
-        self.title_label.setStyleSheet("font-size: 30pt; font-weight: 600;")
+        set_scaled_style(self.title_label, "font-size: 30pt; font-weight: 600;")
         self.hint_label = QLabel()
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("font-size: 15pt;")
+        set_scaled_style(self.hint_label, "font-size: 15pt;")
         self.backend_label = QLabel(tr(texts.BACKEND_DOWN_WARNING))
         self.backend_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.backend_label.setWordWrap(True)
-        self.backend_label.setStyleSheet(
+        set_scaled_style(
+            self.backend_label,
             "font-size: 15pt; font-weight: 600; color: #000; background: #ffe08a;"
-            " border: 2px solid #a35f00; border-radius: 8px; padding: 8px; margin: 0 40px;"
+            " border: 2px solid #a35f00; border-radius: 8px; padding: 8px; margin: 0 40px;",
         )
         self.backend_label.hide()
         self.busy_bar = QProgressBar()

@@ -20,7 +20,7 @@ from app.desk.card_loop import CardLoop
 from app.desk.headless import number_reader
 from app.desk.state import DeskState, Phase
 from app.desk.tally import DayTally, count_today
-from app.desk.training import TrainingSamples
+from app.desk.training import TrainingSamples, practice_backend
 from app.desk.workflow import DeskWorkflow
 from app.eligibility.verdicts import plain_catalogue
 from app.eligibility.wire import Channel, HealthStatus, RunMode, ServicesResponse
@@ -93,6 +93,8 @@ class DeskApp:
         self.mode = config.mode
         self._executors = Executors()
         self._eligibility = make_eligibility(config, data_dir)
+        if config.training:  # the problem cards' sample numbers answered as a backend fails
+            self._eligibility = practice_backend(self._eligibility, clock)
         self._catalogue = data_dir / CATALOGUE_FILE
         self._catalogue_fresh = False  # from the backend in this run, not the cached file
         self._catalogue_lock = threading.Lock()  # the health thread and bc-net both refresh
@@ -123,6 +125,7 @@ class DeskApp:
         self.samples = TrainingSamples(config, self._eligibility, lambda: self.services)
         self._status_lock = threading.RLock()
         self._last_shown: tuple[int, Phase] | None = None
+        self._backend_noted = 0  # advice results that said whether the backend answers
         self._status_subscribers: list[Callable[[DeskStatus], None]] = []
         self._stop = threading.Event()
         self._health = threading.Thread(
@@ -166,7 +169,7 @@ class DeskApp:
         return self.samples.cards()
 
     def problem_cards(self) -> tuple[tuple[str, VirtualBelpicCard], ...]:
-        """The sample cards that give a problem (training only)."""
+        """(Dutch label, card) of the sample cards that give a problem (training only)."""
         return self.samples.problem_cards()
 
     def practice_numbers(self) -> tuple[tuple[str, str], ...]:
@@ -299,8 +302,10 @@ class DeskApp:
             backend = BackendState.OK
         elif state.phase is Phase.PROBLEM and state.problem in UNREACHABLE_PROBLEMS:
             backend = BackendState.UNREACHABLE
-        if backend is not None and backend is not self._status.backend:
-            self._publish_status(backend=backend)
+        if backend is not None:
+            self._backend_noted += 1  # fresher than a health check under way
+            if backend is not self._status.backend:
+                self._publish_status(backend=backend)
 
     def _recount(self) -> None:
         """Today's tally, counted on the store thread after the records before it."""
@@ -324,6 +329,7 @@ class DeskApp:
     def _watch_health(self) -> None:
         while not self._stop.is_set():
             mode = self._status.backend_mode
+            noted = self._backend_noted
             try:
                 health = self._eligibility.health()
             except AppError:
@@ -334,6 +340,8 @@ class DeskApp:
                 mode = health.mode
                 self._refresh_services()
             outbox = self._outbox.state()
+            if noted != self._backend_noted:  # an advice result came meanwhile: it stands
+                backend = self._status.backend
             self._publish_status(
                 backend=backend,
                 backend_mode=mode,

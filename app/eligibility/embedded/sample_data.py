@@ -53,6 +53,7 @@ class _SampleSpec(BaseModel):
 
     lists: list[ListName]
     citizens: list[_CitizenSpec]
+    reserved: Annotated[dict[ColumnName, str], Field(repr=False)] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +69,11 @@ class SampleCitizen:
 
 @dataclass(frozen=True, slots=True)
 class SampleData:
+    """``reserved``: numbers kept for training's problem cards, by name; on no list."""
+
     lists: tuple[str, ...]
     citizens: tuple[SampleCitizen, ...]
+    reserved: Mapping[str, NationalNumber] = field(default_factory=dict)
 
 
 def default_sample_file() -> Path:
@@ -87,6 +91,7 @@ def load_sample_data(path: Path | None = None) -> SampleData:
             )
             for c in spec.citizens
         )
+        reserved = {name: NationalNumber(digits) for name, digits in spec.reserved.items()}
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, EidError) as exc:
         raise AppError(Problem.SOURCE_FILE_INVALID, f"sample data {path}: {exc}") from None
     except ValidationError as exc:
@@ -101,12 +106,23 @@ def load_sample_data(path: Path | None = None) -> SampleData:
             Problem.SOURCE_FILE_INVALID,
             f"sample data {path}: lists not declared at the top: {', '.join(sorted(undeclared))}",
         )
-    return SampleData(lists=tuple(spec.lists), citizens=citizens)
+    taken = {c.national_number for c in citizens} & set(reserved.values())
+    if taken:
+        raise AppError(
+            Problem.SOURCE_FILE_INVALID,
+            f"sample data {path}: a reserved number is also a citizen's ({len(taken)})",
+        )
+    return SampleData(lists=tuple(spec.lists), citizens=citizens, reserved=reserved)
 
 
 def sample_citizens(path: Path | None = None) -> tuple[SampleCitizen, ...]:
     """Every sample citizen, in file order."""
     return load_sample_data(path).citizens
+
+
+def reserved_numbers(path: Path | None = None) -> Mapping[str, NationalNumber]:
+    """The numbers kept for training's problem cards, by name (on no list)."""
+    return load_sample_data(path).reserved
 
 
 def seed_training_store(
