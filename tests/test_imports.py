@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 
+from app.cli.command_index import COMMAND_MODULES
 from tests.test_check_cli import KANSEN
 
 # Runs in a fresh interpreter: the command as the console script runs it, then which of the
@@ -91,3 +92,40 @@ print(json.dumps({"loaded": sorted(watched & set(sys.modules))}))
 """
     report, _ = run_child(script)
     assert report["loaded"] == [], f"building the parser loaded {report['loaded']}"
+
+
+# Parses a command line as the console script does, then names the command modules loaded.
+PARSE_CHILD = """
+import json, sys
+from app.cli.main import parse_arguments
+parse_arguments(sys.argv[1:])
+print(json.dumps({"loaded": sorted(name for name in sys.modules
+    if name.startswith("app.cli.commands."))}))
+"""
+
+
+def test_imports_a_command_loads_no_other_command_module() -> None:
+    report, _ = run_child(PARSE_CHILD, "check", "--service", "uitpas-kansentarief", "--insz", "-")
+    assert report["loaded"] == ["app.cli.commands.check"]
+
+
+def test_imports_the_desk_command_line_loads_no_command_module() -> None:
+    """Without a command (the desk), only the global options are parsed."""
+    report, _ = run_child(PARSE_CHILD, "--lang", "fr", "-v")
+    assert report["loaded"] == []
+
+
+def test_imports_help_still_loads_every_command() -> None:
+    """--help lists every command, so it builds the whole parser (the guard above can fail)."""
+    script = PARSE_CHILD.replace(
+        "parse_arguments(sys.argv[1:])",
+        """try:
+    parse_arguments(sys.argv[1:])
+except SystemExit:
+    pass""",
+    )
+    report, printed = run_child(script, "--help")
+    assert "simulate-card" in printed
+    loaded = report["loaded"]
+    assert isinstance(loaded, list)
+    assert set(COMMAND_MODULES) <= set(loaded)
