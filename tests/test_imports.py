@@ -11,6 +11,7 @@ import sys
 
 from app.cli.command_index import COMMAND_MODULES
 from tests.test_check_cli import KANSEN
+from ui.main import READY_MESSAGE
 
 # Runs in a fresh interpreter: the command as the console script runs it, then which of the
 # watched top-level packages ended up in sys.modules (one JSON line after the command's output).
@@ -39,6 +40,16 @@ class AtReady(logging.Handler):
 logging.getLogger("ui.main").addHandler(AtReady())
 sys.exit(main(["-v"]))
 """
+
+
+# The desk until it is ready: what it imported, in the order it did (sys.modules keeps it).
+# (ui.main, which imports PySide6, is not imported ahead of the desk's own start here.)
+DESK_ORDER_CHILD = DESK_CHILD.replace(
+    """            loaded = sorted({name.partition(".")[0] for name in sys.modules}
+                & {"uvicorn", "starlette", "PySide6"})
+            print(json.dumps({"loaded": loaded}), flush=True)""",
+    """            print(json.dumps({"loaded": list(sys.modules)}), flush=True)""",
+).replace("from ui.main import READY_MESSAGE", f"READY_MESSAGE = {READY_MESSAGE!r}")
 
 
 def run_child(script: str, *argv: str, stdin: str = "") -> tuple[dict[str, object], str]:
@@ -129,3 +140,17 @@ except SystemExit:
     loaded = report["loaded"]
     assert isinstance(loaded, list)
     assert set(COMMAND_MODULES) <= set(loaded)
+
+
+def test_imports_desk_core_before_qt_and_no_settings_parts_until_asked() -> None:
+    """PySide6 reads the source of every module imported after it: the desk's Qt-free core
+    (configuration, DeskApp, the embedded engine) comes first. The settings dialog's parts
+    (tomlkit, the settings file and checks) wait until the dialog opens."""
+    report, _ = run_child(DESK_ORDER_CHILD)
+    loaded = report["loaded"]
+    assert isinstance(loaded, list)
+    qt = loaded.index("PySide6")
+    for core in ("app.settings.config", "app.desk.app", "app.eligibility.embedded.engine"):
+        assert loaded.index(core) < qt, f"{core} imported after PySide6"
+    late = {"tomlkit", "app.settings.checks", "app.settings.file", "ui.settings.dialog"}
+    assert late.isdisjoint(loaded), f"the desk's start loaded {sorted(late & set(loaded))}"
