@@ -145,12 +145,15 @@ except SystemExit:
 def test_imports_desk_core_before_qt_and_no_settings_parts_until_asked() -> None:
     """PySide6 reads the source of every module imported after it: the desk's Qt-free core
     (configuration, DeskApp, the embedded engine) comes first. The settings dialog's parts
-    (tomlkit, the settings file and checks) wait until the dialog opens."""
+    (tomlkit, the settings file and checks) wait until the dialog opens, the card verifier
+    (cryptography's x509, the sample PKI in training) until the first card."""
     report, _ = run_child(DESK_ORDER_CHILD)
     loaded = report["loaded"]
     assert isinstance(loaded, list)
     qt = loaded.index("PySide6")
     for core in ("app.settings.config", "app.desk.app", "app.eligibility.embedded.engine"):
         assert loaded.index(core) < qt, f"{core} imported after PySide6"
+    # Cryptography's certificates: the verifier and the sample PKI wait for the first card.
     late = {"tomlkit", "app.settings.checks", "app.settings.file", "ui.settings.dialog"}
+    late |= {"cryptography.x509", "eid.authenticity", "eid.sample_pki"}
     assert late.isdisjoint(loaded), f"the desk's start loaded {sorted(late & set(loaded))}"
