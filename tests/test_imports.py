@@ -157,3 +157,25 @@ def test_imports_desk_core_before_qt_and_no_settings_parts_until_asked() -> None
     late = {"tomlkit", "app.settings.checks", "app.settings.file", "ui.settings.dialog"}
     late |= {"cryptography.x509", "eid.authenticity", "eid.sample_pki"}
     assert late.isdisjoint(loaded), f"the desk's start loaded {sorted(late & set(loaded))}"
+
+
+def test_imports_contract_and_rule_models_build_their_validators_when_first_used() -> None:
+    """pydantic builds a model's validator at first use (defer_build), not at import: the
+    desk and each command use a few of the contract's and the rule files' models."""
+    script = """
+import json
+import pydantic
+import app.eligibility.wire, app.eligibility.embedded.rules.spec
+models = [m for module in (app.eligibility.wire, app.eligibility.embedded.rules.spec)
+    for m in vars(module).values()
+    if isinstance(m, type) and issubclass(m, pydantic.BaseModel) and m is not pydantic.BaseModel]
+built = sorted(m.__name__ for m in models if m.__pydantic_complete__)
+app.eligibility.wire.Advice.model_json_schema()  # used: built then
+print(json.dumps({"loaded": built, "count": len(models),
+    "advice": app.eligibility.wire.Advice.__pydantic_complete__}))
+"""
+    report, _ = run_child(script)
+    assert report["loaded"] == [], f"built at import: {report['loaded']}"
+    assert report["advice"] is True
+    assert isinstance(report["count"], int)
+    assert report["count"] > 20  # noqa: PLR2004 - the guard saw the models
