@@ -131,6 +131,28 @@ def pcscd_version() -> str:
     return "pcscd " + first.removeprefix("pcsc-lite version ").rstrip(".")
 
 
+def bytecode_env(work: Path, *, cached: bool) -> dict[str, str]:
+    """Child environment for whole-process timings: bytecode in a folder of the bench's own.
+
+    ``cached``: every module (ours, the stdlib, site-packages) is compiled once, by each
+    kind's untimed run, and read as bytecode after that, as an installed wheel (pip compiles
+    at install) or the desktop build runs; no source tree gets a ``__pycache__`` of ours.
+    Else nothing is written or read: every start compiles every module from source (what a
+    ``PYTHONDONTWRITEBYTECODE=1`` shell does to an editable install).
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(work / ("pycache" if cached else "no-pycache"))
+    if not cached:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def bytecode_text(*, cached: bool) -> str:
+    if cached:
+        return "compiled once (untimed run), then read from the bench's own cache"
+    return "none: every module compiled from source at every start (--no-bytecode)"
+
+
 def positive_int(text: str) -> int:
     """argparse type: an integer of 1 or more."""
     value = int(text)
