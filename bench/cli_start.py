@@ -254,7 +254,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--before", type=Path, metavar="TREE", help="also run card, check, --version from TREE"
     )
     parser.add_argument(
-        "--no-bytecode", action="store_true", help="compile every module at every start"
+        "--inherit-bytecode",
+        action="store_true",
+        help="bytecode as this shell has it, not the bench's own cache",
     )
     return parser.parse_args(argv)
 
@@ -264,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     stop_on_sigterm()
     with tempfile.TemporaryDirectory(prefix="bench-cli-start-") as tmp, own_pcscd() as cards:
         work = Path(tmp)
-        env = environment(work, bytecode=not args.no_bytecode)
+        env = environment(work, bytecode=not args.inherit_bytecode)
         card = PROFILES[args.profile].make_card()
         sent = record_commands(card)
         cards.insert(card)
@@ -272,7 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         start_once(probe, env)
         kinds = make_kinds(work, card, list(sent), args.before)
         run_kinds(kinds, args.runs, env)
-    report(kinds, args.runs, args.profile, bytecode=not args.no_bytecode)
+    report(kinds, args.runs, args.profile, bytecode=not args.inherit_bytecode)
     return 0
 
 

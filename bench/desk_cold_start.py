@@ -205,7 +205,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--before", type=Path, metavar="TREE", help="also time the desk run from source TREE"
     )
     parser.add_argument(
-        "--no-bytecode", action="store_true", help="compile every module at every start"
+        "--inherit-bytecode",
+        action="store_true",
+        help="bytecode as this shell has it, not the bench's own cache",
     )
     return parser.parse_args(argv)
 
@@ -230,8 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         before = {"PYTHONPATH": str(args.before)}
         kinds.append(Kind(f"before: {name}, warm data dir", command, READY_MESSAGE, env=before))
     with tempfile.TemporaryDirectory(prefix="bench-cold-start-") as tmp:
-        run_kinds(kinds, args.runs, Path(tmp), bytecode=not args.no_bytecode)
-    report(kinds, args.runs, bytecode=not args.no_bytecode)
+        run_kinds(kinds, args.runs, Path(tmp), bytecode=not args.inherit_bytecode)
+    report(kinds, args.runs, bytecode=not args.inherit_bytecode)
     return 0
 
 

@@ -132,25 +132,27 @@ def pcscd_version() -> str:
 
 
 def bytecode_env(work: Path, *, cached: bool) -> dict[str, str]:
-    """Child environment for whole-process timings: bytecode in a folder of the bench's own.
+    """Child environment for whole-process timings, bytecode as asked.
 
     ``cached``: every module (ours, the stdlib, site-packages) is compiled once, by each
-    kind's untimed run, and read as bytecode after that, as an installed wheel (pip compiles
-    at install) or the desktop build runs; no source tree gets a ``__pycache__`` of ours.
-    Else nothing is written or read: every start compiles every module from source (what a
-    ``PYTHONDONTWRITEBYTECODE=1`` shell does to an editable install).
+    kind's untimed run, into a folder of the bench's own, and read as bytecode after that, as
+    an installed wheel (pip compiles at install) or the desktop build runs; no source tree
+    gets a ``__pycache__`` from this. Else the environment as it is: with
+    ``PYTHONDONTWRITEBYTECODE=1`` a source tree without ``__pycache__`` (an editable install,
+    a ``git archive``) is compiled at every start.
     """
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = str(work / ("pycache" if cached else "no-pycache"))
-    if not cached:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env = dict(os.environ)
+    if cached:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     return env
 
 
 def bytecode_text(*, cached: bool) -> str:
     if cached:
         return "compiled once (untimed run), then read from the bench's own cache"
-    return "none: every module compiled from source at every start (--no-bytecode)"
+    dont = os.environ.get("PYTHONDONTWRITEBYTECODE")
+    return f"as this shell has it (--inherit-bytecode; PYTHONDONTWRITEBYTECODE={dont or ''})"
 
 
 def positive_int(text: str) -> int:
