@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from app.eligibility.embedded.store import Store
@@ -53,21 +54,36 @@ def make_card_verifier(config: Config, *, training: bool = False) -> CardVerifie
     or ``training`` for ``card --training``) the sample cards' root. A card chained to a
     test root is genuine for this desk only: its mode says so on every output.
     """
-    from eid.authenticity import CardVerifier
-    from eid.trust import TrustAnchors
+    return card_verifier_maker(config, training=training)()
 
+
+def card_verifier_maker(config: Config, *, training: bool = False) -> Callable[[], CardVerifier]:
+    """``make_card_verifier`` in two steps: the configured test roots are read now (one that
+    cannot be read is CONFIG_INVALID at once); cryptography, the Belgian roots and, in
+    training, the sample root when the maker is called (the desk: on its first card)."""
     test_roots = _read_test_roots(config)
-    if config.training or training:
-        from eid.sample_pki import sample_root_certificate
+    sample = config.training or training
 
-        test_roots.insert(0, sample_root_certificate())
-    trust = TrustAnchors.belgian()
-    if test_roots:
-        trust = trust.with_test_certificates(test_roots)
-    return CardVerifier(trust)
+    def make() -> CardVerifier:
+        from eid.authenticity import CardVerifier
+        from eid.trust import TrustAnchors
+
+        roots = list(test_roots)
+        if sample:
+            from eid.sample_pki import sample_root_certificate
+
+            roots.insert(0, sample_root_certificate())
+        trust = TrustAnchors.belgian()
+        if roots:
+            trust = trust.with_test_certificates(roots)
+        return CardVerifier(trust)
+
+    return make
 
 
 def _read_test_roots(config: Config) -> list[bytes]:
+    if not config.card.test_roots:
+        return []
     from eid.trust import certificate_der
 
     certificates = []

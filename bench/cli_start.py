@@ -27,7 +27,6 @@ busy machine inflates less. From the repository root, as root:
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import shutil
 import statistics
@@ -42,7 +41,14 @@ from typing import TYPE_CHECKING
 if __package__ in (None, ""):  # run as a file: the repository root holds eid/ and tests/
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.timing import machine_text, positive_int, run_script, stop_on_sigterm  # noqa: E402
+from bench.timing import (  # noqa: E402
+    bytecode_env,
+    bytecode_text,
+    machine_text,
+    positive_int,
+    run_script,
+    stop_on_sigterm,
+)
 from eid.apdu import BELPIC_AID  # noqa: E402
 from eid.belpic import IDENTITY_FILE  # noqa: E402
 from eid.card_profiles import PROFILES  # noqa: E402
@@ -182,13 +188,18 @@ def make_kinds(
     return kinds
 
 
-def environment(work: Path) -> dict[str, str]:
-    """Training mode that trusts this process's sample root; data and config in ``work``."""
+def environment(work: Path, *, bytecode: bool = True) -> dict[str, str]:
+    """Training mode that trusts this process's sample root; data and config in ``work``;
+    bytecode as ``bench.timing.bytecode_env`` says."""
     root = work / "sample-root.der"
     root.write_bytes(sample_root_certificate())
     config = work / "config.toml"
     config.write_text(f'training = true\n[card]\ntest_roots = ["{root}"]\n', "utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BALIECHECK_")}
+    env = {
+        k: v
+        for k, v in bytecode_env(work, cached=bytecode).items()
+        if not k.startswith("BALIECHECK_")
+    }
     env.update(
         BALIECHECK_CONFIG=str(config),
         BALIECHECK_MACHINE_CONFIG=str(work / "absent-machine-config.toml"),
@@ -211,8 +222,9 @@ def run_kinds(kinds: list[Kind], runs: int, env: dict[str, str]) -> None:
         order.append(order.pop(0))  # no kind always goes first
 
 
-def report(kinds: list[Kind], runs: int, profile: str) -> None:
+def report(kinds: list[Kind], runs: int, profile: str, *, bytecode: bool) -> None:
     print(f"machine   {machine_text()}")
+    print(f"bytecode  {bytecode_text(cached=bytecode)}")
     print(f"card      profile {profile} in {READER_0} (vpcd), authenticity confirmed")
     print(f"runs      {runs} timed per kind after 1 untimed, kinds in turn; whole process")
     print()
@@ -241,6 +253,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--before", type=Path, metavar="TREE", help="also run card, check, --version from TREE"
     )
+    parser.add_argument(
+        "--inherit-bytecode",
+        action="store_true",
+        help="bytecode as this shell has it, not the bench's own cache",
+    )
     return parser.parse_args(argv)
 
 
@@ -249,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     stop_on_sigterm()
     with tempfile.TemporaryDirectory(prefix="bench-cli-start-") as tmp, own_pcscd() as cards:
         work = Path(tmp)
-        env = environment(work)
+        env = environment(work, bytecode=not args.inherit_bytecode)
         card = PROFILES[args.profile].make_card()
         sent = record_commands(card)
         cards.insert(card)
@@ -257,7 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         start_once(probe, env)
         kinds = make_kinds(work, card, list(sent), args.before)
         run_kinds(kinds, args.runs, env)
-    report(kinds, args.runs, args.profile)
+    report(kinds, args.runs, args.profile, bytecode=not args.inherit_bytecode)
     return 0
 
 

@@ -18,7 +18,6 @@ repository root: ``.venv/bin/python -m bench.desk_cold_start``.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import signal
 import statistics
@@ -34,7 +33,13 @@ from typing import TYPE_CHECKING
 if __package__ in (None, ""):  # run as a file: the repository root holds app/ and ui/
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.timing import machine_text, positive_int, run_script  # noqa: E402
+from bench.timing import (  # noqa: E402
+    bytecode_env,
+    bytecode_text,
+    machine_text,
+    positive_int,
+    run_script,
+)
 from ui.main import READY_MESSAGE  # noqa: E402
 
 if TYPE_CHECKING:
@@ -56,8 +61,9 @@ window.show()
 QTimer.singleShot(0, lambda: print({FLOOR_READY!r}, file=sys.stderr, flush=True))
 app.exec()
 """
-# The desk logs "desk ready for a card (in run() 0.064 s)": the time since ui.main.run() began.
-IN_RUN = re.compile(r"\(in run\(\) (\d+\.\d+) s\)")
+# The desk logs "desk ready for a card (started in 0.264 s)": the time since its start began
+# (app.desk.startup: options, configuration, DeskApp; then Qt and the window).
+IN_RUN = re.compile(r"\(started in (\d+\.\d+) s\)")
 
 
 @dataclass(slots=True)
@@ -116,9 +122,14 @@ def start_once(kind: Kind, env: dict[str, str]) -> tuple[float, float | None]:
     return elapsed, float(found.group(1)) if found else None
 
 
-def _environment(data_dir: Path, work: Path) -> dict[str, str]:
-    """Training mode (no configuration file anywhere) on ``data_dir``, Qt offscreen."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BALIECHECK_")}
+def _environment(data_dir: Path, work: Path, *, bytecode: bool) -> dict[str, str]:
+    """Training mode (no configuration file anywhere) on ``data_dir``, Qt offscreen; bytecode
+    as ``bench.timing.bytecode_env`` says."""
+    env = {
+        k: v
+        for k, v in bytecode_env(work, cached=bytecode).items()
+        if not k.startswith("BALIECHECK_")
+    }
     env.update(
         QT_QPA_PLATFORM="offscreen",
         BALIECHECK_CONFIG=str(work / "absent-config.toml"),
@@ -128,7 +139,7 @@ def _environment(data_dir: Path, work: Path) -> dict[str, str]:
     return env
 
 
-def run_kinds(kinds: list[Kind], runs: int, work: Path) -> None:
+def run_kinds(kinds: list[Kind], runs: int, work: Path, *, bytecode: bool = True) -> None:
     """One untimed run of each kind, then ``runs`` timed ones, the kinds taking turns."""
     warm_dir = work / "warm-data"
     made = 0
@@ -141,22 +152,24 @@ def run_kinds(kinds: list[Kind], runs: int, work: Path) -> None:
         return work / f"fresh-data-{made}"
 
     for kind in kinds:
-        start_once(kind, _environment(data_dir(kind), work))
+        start_once(kind, _environment(data_dir(kind), work, bytecode=bytecode))
     for _ in range(runs):
         for kind in kinds:
-            total, in_run = start_once(kind, _environment(data_dir(kind), work))
+            env = _environment(data_dir(kind), work, bytecode=bytecode)
+            total, in_run = start_once(kind, env)
             kind.totals.append(total)
             if in_run is not None:
                 kind.in_run.append(in_run)
         kinds.append(kinds.pop(0))  # no kind always goes first
 
 
-def report(kinds: list[Kind], runs: int) -> None:
+def report(kinds: list[Kind], runs: int, *, bytecode: bool = True) -> None:
     print(f"machine   {machine_text()}")
+    print(f"bytecode  {bytecode_text(cached=bytecode)}")
     print(f"runs      {runs} timed per kind after 1 untimed, kinds in turn; Qt offscreen")
     print("measured  spawn → the ready line on stderr (then SIGTERM; clean exit checked)")
     print()
-    print(f"{'kind':<44}{'min s':>8}{'median s':>10}{'max s':>8}{'in run() s':>12}")
+    print(f"{'kind':<44}{'min s':>8}{'median s':>10}{'max s':>8}{'started s':>12}")
     for kind in sorted(kinds, key=lambda k: k.label):
         values = kind.totals
         in_run = f"{statistics.median(kind.in_run):12.3f}" if kind.in_run else f"{'-':>12}"
@@ -191,6 +204,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--before", type=Path, metavar="TREE", help="also time the desk run from source TREE"
     )
+    parser.add_argument(
+        "--inherit-bytecode",
+        action="store_true",
+        help="bytecode as this shell has it, not the bench's own cache",
+    )
     return parser.parse_args(argv)
 
 
@@ -214,8 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         before = {"PYTHONPATH": str(args.before)}
         kinds.append(Kind(f"before: {name}, warm data dir", command, READY_MESSAGE, env=before))
     with tempfile.TemporaryDirectory(prefix="bench-cold-start-") as tmp:
-        run_kinds(kinds, args.runs, Path(tmp))
-    report(kinds, args.runs)
+        run_kinds(kinds, args.runs, Path(tmp), bytecode=not args.inherit_bytecode)
+    report(kinds, args.runs, bytecode=not args.inherit_bytecode)
     return 0
 
 

@@ -131,6 +131,30 @@ def pcscd_version() -> str:
     return "pcscd " + first.removeprefix("pcsc-lite version ").rstrip(".")
 
 
+def bytecode_env(work: Path, *, cached: bool) -> dict[str, str]:
+    """Child environment for whole-process timings, bytecode as asked.
+
+    ``cached``: every module (ours, the stdlib, site-packages) is compiled once, by each
+    kind's untimed run, into a folder of the bench's own, and read as bytecode after that, as
+    an installed wheel (pip compiles at install) or the desktop build runs; no source tree
+    gets a ``__pycache__`` from this. Else the environment as it is: with
+    ``PYTHONDONTWRITEBYTECODE=1`` a source tree without ``__pycache__`` (an editable install,
+    a ``git archive``) is compiled at every start.
+    """
+    env = dict(os.environ)
+    if cached:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    return env
+
+
+def bytecode_text(*, cached: bool) -> str:
+    if cached:
+        return "compiled once (untimed run), then read from the bench's own cache"
+    dont = os.environ.get("PYTHONDONTWRITEBYTECODE")
+    return f"as this shell has it (--inherit-bytecode; PYTHONDONTWRITEBYTECODE={dont or ''})"
+
+
 def positive_int(text: str) -> int:
     """argparse type: an integer of 1 or more."""
     value = int(text)

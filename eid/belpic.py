@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eid import apdu
-from eid.authenticity import Authenticity, CardFiles
 from eid.errors import CardFault, CardNotGenuineError, EidError
 from eid.identity import CardIdentity, parse_identity
 
 if TYPE_CHECKING:
-    from eid.authenticity import CardVerifier
+    from eid.authenticity import Authenticity, CardFiles, CardVerifier
     from eid.reader import CardChannel
 
 log = logging.getLogger(__name__)
@@ -94,7 +93,13 @@ def read_genuine_card(channel: CardChannel, reader: str, verifier: CardVerifier)
 def _authenticity_files(
     transmit: Transmit, identity: CardIdentity, verifier: CardVerifier
 ) -> Authenticity | CardFiles:
-    """The signature; then, unless a cached RRN key confirms the card, the certificates."""
+    """The signature; then, unless a cached RRN key confirms the card, the certificates.
+
+    eid.authenticity (cryptography) loads here, with a verifier: reading a card without
+    one, or only making sample cards, does not load it.
+    """
+    from eid.authenticity import CardFiles  # noqa: PLC0415 - see above
+
     signature = _read_if_present(transmit, IDENTITY_SIGNATURE_FILE)
     recalled = verifier.recall(identity.raw, signature, identity.valid_from)
     if recalled is not None:
@@ -108,6 +113,8 @@ def _conclude(
     verifier: CardVerifier, found: Authenticity | CardFiles, identity: CardIdentity
 ) -> Authenticity | CardNotGenuineError:
     """After the transaction: the full check of the files read, unless the cache already did."""
+    from eid.authenticity import Authenticity  # noqa: PLC0415 - loaded with the verifier
+
     if isinstance(found, Authenticity):
         return found
     try:

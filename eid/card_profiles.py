@@ -15,13 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eid.belpic import IDENTITY_FILE
-from eid.sample_pki import (
-    AUTHENTICITY_FILES,
-    Forgery,
-    Signer,
-    authenticity_files,
-    served_identity,
-)
+from eid.sample_signing import AUTHENTICITY_FILES, Forgery, Signer, served_identity
 from eid.tlv import encode_tlv
 from eid.virtual_card import LazyFiles, VirtualBelpicCard
 
@@ -118,6 +112,16 @@ class _Spec:
     issued: dt.date = ISSUED
 
 
+def _authenticity_files(
+    identity: bytes, signer: Signer, forgery: Forgery | None
+) -> dict[bytes, bytes]:
+    """The sample PKI's files for ``identity``: cryptography loads when a card is first read,
+    not when the sample cards are made (the training desk's start makes them all)."""
+    from eid.sample_pki import authenticity_files  # noqa: PLC0415
+
+    return authenticity_files(identity, signer, forgery)
+
+
 def _eid(person: Person, spec: _Spec) -> Callable[[], VirtualBelpicCard]:
     newer = spec.version >= 0x18
     identity = identity_file(person, issued=spec.issued, newer_tags=newer).ljust(spec.pad_to, b"\0")
@@ -125,7 +129,7 @@ def _eid(person: Person, spec: _Spec) -> Callable[[], VirtualBelpicCard]:
     served = served_identity(identity, spec.forgery)
     data = card_data(spec.version, 0x1F if newer else 0x1C)
     # Signed on the first read of a signature file, once per process (keys are made then).
-    signed = functools.cache(lambda: authenticity_files(identity, signer, spec.forgery))
+    signed = functools.cache(lambda: _authenticity_files(identity, signer, spec.forgery))
 
     def make() -> VirtualBelpicCard:
         later = AUTHENTICITY_FILES if spec.signed else ()

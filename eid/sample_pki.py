@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from cryptography import x509
@@ -21,6 +20,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import NameOID
 
 from eid.belpic import IDENTITY_SIGNATURE_FILE, ROOT_CERTIFICATE_FILE, RRN_CERTIFICATE_FILE
+from eid.sample_signing import Forgery, Signer
 from eid.trust import TrustAnchors
 
 if TYPE_CHECKING:
@@ -29,27 +29,7 @@ if TYPE_CHECKING:
 
 SAMPLE_ROOT = "Baliecheck TEST Root CA"
 SIGNATURE_FILE_SIZE = 256  # 4032 holds the signature, zero padded
-AUTHENTICITY_FILES = (IDENTITY_SIGNATURE_FILE, RRN_CERTIFICATE_FILE, ROOT_CERTIFICATE_FILE)
 _LOCK = threading.RLock()  # two threads must not make two different "same" keys
-
-
-class Signer(StrEnum):
-    """How the National Register (here: a test key) signed the identity file."""
-
-    EC = "ECDSA P-384 SHA-384"  # 1.8 cards and re-keyed 1.7 cards
-    RSA_SHA1 = "RSA PKCS#1 v1.5 SHA-1"
-    RSA_SHA256 = "RSA PKCS#1 v1.5 SHA-256"
-
-
-class Forgery(StrEnum):
-    """What a forged sample card gets wrong (each fails one authenticity step)."""
-
-    CHANGED_BYTE = "one byte of the identity file changed after signing"
-    OTHER_KEY = "identity signed with a key that is not the RRN certificate's"
-    OTHER_ROOT = "RRN certificate issued by another root of the same name"
-    UNPINNED_ROOT = "a whole chain under a root that nobody pinned"
-    NOT_VALID_AT_ISSUE = "RRN certificate expired before the card was issued"
-    WRONG_USAGE = "RRN certificate meant for certificate signing, not for signatures"
 
 
 def _day(year: int, month: int = 1, day: int = 1) -> dt.datetime:
@@ -185,10 +165,3 @@ def authenticity_files(
         RRN_CERTIFICATE_FILE: certificate,
         ROOT_CERTIFICATE_FILE: root,
     }
-
-
-def served_identity(identity: bytes, forgery: Forgery | None) -> bytes:
-    """The identity file the card serves: for CHANGED_BYTE, its last byte changed."""
-    if forgery is not Forgery.CHANGED_BYTE:
-        return identity
-    return identity[:-1] + bytes([identity[-1] ^ 0x01])

@@ -17,13 +17,11 @@ from eid.card_profiles import Person, identity_file, synthetic_number
 from eid.errors import AuthenticityStep, CardFault, CardNotGenuineError
 from eid.sample_pki import (
     RSA_RRN_VALIDITY,
-    Forgery,
-    Signer,
     authenticity_files,
     sample_root_certificate,
     sample_trust,
-    served_identity,
 )
+from eid.sample_signing import Forgery, Signer, served_identity
 from eid.trust import AnchorKind, TrustAnchors
 
 Step = AuthenticityStep

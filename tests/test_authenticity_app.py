@@ -12,14 +12,15 @@ import pytest
 
 from app.cli.context import EXIT_CARD_PROBLEM, EXIT_OK, EXIT_USAGE
 from app.cli.main import main
+from app.desk.app import DeskApp
 from app.desk.card_loop import CardLoop
-from app.desk.headless import number_reader
+from app.desk.headless import lazy_number_reader, number_reader
 from app.desk.sample_cards import card_for
 from app.desk.state import Phase
 from app.eligibility.embedded.sample_data import sample_citizens
 from app.eligibility.wire import RunMode
-from app.problems import Problem
-from app.services import make_card_verifier, make_eligibility
+from app.problems import AppError, Problem
+from app.services import card_verifier_maker, make_card_verifier, make_eligibility
 from app.settings.config import Config, load_config
 from eid.card_profiles import PROFILES
 from eid.errors import AuthenticityStep, CardNotGenuineError
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from app.eligibility.port import EligibilityPort
-    from eid.authenticity import CardFiles
+    from eid.authenticity import CardFiles, CardVerifier
     from eid.reader import CardReader
 
 SPECIMEN_ISSUED = dt.date(2022, 7, 5)  # the specimen card's validity begin
@@ -209,3 +210,46 @@ def test_config_training_with_the_specimen_rrn_certificate_confirms_the_specimen
     with pytest.raises(CardNotGenuineError) as caught:
         make_card_verifier(Config()).verify(specimen, SPECIMEN_ISSUED)
     assert caught.value.step is AuthenticityStep.ROOT_NOT_PINNED
+
+
+# -- the desk's verifier, made on its first card ------------------------------------------------
+
+
+def test_desk_verifier_is_made_for_the_first_card_and_checks_it(engine: EligibilityPort) -> None:
+    """The desk starts without cryptography: its verifier is made when the first card is
+    read, and that card is checked like every other (here: a sample card outside training)."""
+    made: list[CardVerifier] = []
+    make = card_verifier_maker(Config())
+
+    def counted() -> CardVerifier:
+        made.append(make())
+        return made[-1]
+
+    reader = SimulatedCardReader()
+    desk = Desk(engine, reader)
+    desk.loop = CardLoop(reader, desk.workflow, lazy_number_reader(counted))
+    desk.loop.start()
+    try:
+        assert made == []
+        for _ in range(2):
+            reader.insert(card_for(sample_citizens()[0]))
+            problem = desk.recorder.wait_for(lambda s: s.phase is Phase.PROBLEM)
+            assert problem.problem is Problem.CARD_NOT_GENUINE
+            reader.remove()
+            desk.recorder.wait_for(lambda s: s.phase is Phase.WAITING)
+    finally:
+        desk.stop()
+    assert len(made) == 1  # once, for the first card
+
+
+def test_desk_start_refuses_a_test_root_that_is_no_certificate(tmp_path: Path) -> None:
+    """Read at the desk's start, not at its first card: a broken file stops the start."""
+    garbage = tmp_path / "garbage.pem"
+    garbage.write_bytes(b"-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----\n")
+    config = load_config(
+        _config(tmp_path, f'training = true\n[card]\ntest_roots = ["{garbage}"]\n')
+    )
+    with pytest.raises(AppError) as caught:
+        DeskApp.start(config, tmp_path / "data")
+    assert caught.value.problem is Problem.CONFIG_INVALID
+    assert "not a certificate" in caught.value.detail

@@ -9,7 +9,9 @@ import os
 import subprocess
 import sys
 
+from app.cli.command_index import COMMAND_MODULES
 from tests.test_check_cli import KANSEN
+from ui.main import READY_MESSAGE
 
 # Runs in a fresh interpreter: the command as the console script runs it, then which of the
 # watched top-level packages ended up in sys.modules (one JSON line after the command's output).
@@ -38,6 +40,16 @@ class AtReady(logging.Handler):
 logging.getLogger("ui.main").addHandler(AtReady())
 sys.exit(main(["-v"]))
 """
+
+
+# The desk until it is ready: what it imported, in the order it did (sys.modules keeps it).
+# (ui.main, which imports PySide6, is not imported ahead of the desk's own start here.)
+DESK_ORDER_CHILD = DESK_CHILD.replace(
+    """            loaded = sorted({name.partition(".")[0] for name in sys.modules}
+                & {"uvicorn", "starlette", "PySide6"})
+            print(json.dumps({"loaded": loaded}), flush=True)""",
+    """            print(json.dumps({"loaded": list(sys.modules)}), flush=True)""",
+).replace("from ui.main import READY_MESSAGE", f"READY_MESSAGE = {READY_MESSAGE!r}")
 
 
 def run_child(script: str, *argv: str, stdin: str = "") -> tuple[dict[str, object], str]:
@@ -91,3 +103,79 @@ print(json.dumps({"loaded": sorted(watched & set(sys.modules))}))
 """
     report, _ = run_child(script)
     assert report["loaded"] == [], f"building the parser loaded {report['loaded']}"
+
+
+# Parses a command line as the console script does, then names the command modules loaded.
+PARSE_CHILD = """
+import json, sys
+from app.cli.main import parse_arguments
+parse_arguments(sys.argv[1:])
+print(json.dumps({"loaded": sorted(name for name in sys.modules
+    if name.startswith("app.cli.commands."))}))
+"""
+
+
+def test_imports_a_command_loads_no_other_command_module() -> None:
+    report, _ = run_child(PARSE_CHILD, "check", "--service", "uitpas-kansentarief", "--insz", "-")
+    assert report["loaded"] == ["app.cli.commands.check"]
+
+
+def test_imports_the_desk_command_line_loads_no_command_module() -> None:
+    """Without a command (the desk), only the global options are parsed."""
+    report, _ = run_child(PARSE_CHILD, "--lang", "fr", "-v")
+    assert report["loaded"] == []
+
+
+def test_imports_help_still_loads_every_command() -> None:
+    """--help lists every command, so it builds the whole parser (the guard above can fail)."""
+    script = PARSE_CHILD.replace(
+        "parse_arguments(sys.argv[1:])",
+        """try:
+    parse_arguments(sys.argv[1:])
+except SystemExit:
+    pass""",
+    )
+    report, printed = run_child(script, "--help")
+    assert "simulate-card" in printed
+    loaded = report["loaded"]
+    assert isinstance(loaded, list)
+    assert set(COMMAND_MODULES) <= set(loaded)
+
+
+def test_imports_desk_core_before_qt_and_no_settings_parts_until_asked() -> None:
+    """PySide6 reads the source of every module imported after it: the desk's Qt-free core
+    (configuration, DeskApp, the embedded engine) comes first. The settings dialog's parts
+    (tomlkit, the settings file and checks) wait until the dialog opens, the card verifier
+    (cryptography's x509, the sample PKI in training) until the first card."""
+    report, _ = run_child(DESK_ORDER_CHILD)
+    loaded = report["loaded"]
+    assert isinstance(loaded, list)
+    qt = loaded.index("PySide6")
+    for core in ("app.settings.config", "app.desk.app", "app.eligibility.embedded.engine"):
+        assert loaded.index(core) < qt, f"{core} imported after PySide6"
+    # Cryptography's certificates: the verifier and the sample PKI wait for the first card.
+    late = {"tomlkit", "app.settings.checks", "app.settings.file", "ui.settings.dialog"}
+    late |= {"cryptography.x509", "eid.authenticity", "eid.sample_pki"}
+    assert late.isdisjoint(loaded), f"the desk's start loaded {sorted(late & set(loaded))}"
+
+
+def test_imports_contract_and_rule_models_build_their_validators_when_first_used() -> None:
+    """pydantic builds a model's validator at first use (defer_build), not at import: the
+    desk and each command use a few of the contract's and the rule files' models."""
+    script = """
+import json
+import pydantic
+import app.eligibility.wire, app.eligibility.embedded.rules.spec
+models = [m for module in (app.eligibility.wire, app.eligibility.embedded.rules.spec)
+    for m in vars(module).values()
+    if isinstance(m, type) and issubclass(m, pydantic.BaseModel) and m is not pydantic.BaseModel]
+built = sorted(m.__name__ for m in models if m.__pydantic_complete__)
+app.eligibility.wire.Advice.model_json_schema()  # used: built then
+print(json.dumps({"loaded": built, "count": len(models),
+    "advice": app.eligibility.wire.Advice.__pydantic_complete__}))
+"""
+    report, _ = run_child(script)
+    assert report["loaded"] == [], f"built at import: {report['loaded']}"
+    assert report["advice"] is True
+    assert isinstance(report["count"], int)
+    assert report["count"] > 20  # noqa: PLR2004 - the guard saw the models

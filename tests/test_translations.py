@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.cli.main import main
 from app.desk.app import DeskApp
+from app.desk.startup import with_language
 from app.i18n import (
     ARGPARSE_DOMAIN,
     DOMAIN,
@@ -41,7 +42,7 @@ from app.problems import Problem
 from app.settings.config import load_config
 from eid.card_profiles import synthetic_number
 from ui import texts
-from ui.desk_session import DeskSession, with_language
+from ui.desk_session import DeskSession
 from ui.translations import install_language
 
 if TYPE_CHECKING:
@@ -294,7 +295,7 @@ def test_translations_desk_shows_french(
     path = Path(os.environ["BALIECHECK_CONFIG"])
     path.write_text(f'training = true\n[desk]\nlanguage = "{in_file}"\n', encoding="utf-8")
     override = language_override(flag)
-    config = with_language(load_config(), override)  # as ui.main.run does
+    config = with_language(load_config(), override)  # as the desk's start does
     install_language(dutch_afterwards, config.desk.language)
     session = DeskSession(
         dutch_afterwards,

@@ -19,14 +19,12 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from app.desk.app import DeskApp
+from app.desk.startup import with_language
 from app.desk.state import Phase
 from app.problems import AppError
-from app.settings.checks import SettingsChecks, pcsc_reader_names
-from app.settings.file import read_settings
 from ui import texts
 from ui.bridge import AppBridge
 from ui.main_window import DeskWindow
-from ui.settings.dialog import SettingsDialog
 from ui.texts import localized, problem_words, tr
 from ui.translations import install_language
 
@@ -37,8 +35,9 @@ if TYPE_CHECKING:
 
     from app.desk.state import DeskState
     from app.language import Language
-    from app.settings.checks import ReaderNames
+    from app.settings.checks import ReaderNames, SettingsChecks
     from app.settings.config import Config
+    from ui.settings.dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +55,7 @@ class DeskSession(QObject):
         *,
         data_dir: Path,
         config_file: Path | None = None,
-        reader_names: ReaderNames = pcsc_reader_names,
+        reader_names: ReaderNames | None = None,
         language: Language | None = None,
     ) -> None:
         """``language``: ``--lang`` or ``$BALIECHECK_LANG``, which win over saved settings."""
@@ -68,7 +67,8 @@ class DeskSession(QObject):
         self._config_file = config_file
         self._pending: Config | None = None
         self._stopped = False
-        self.checks = SettingsChecks(reader_names=reader_names, explicit=config_file)
+        self._reader_names = reader_names  # None: the PC/SC readers'
+        self._checks: SettingsChecks | None = None
         self.bridge: AppBridge | None = None
         self.window: DeskWindow | None = None
         self.settings_dialog: SettingsDialog | None = None
@@ -88,11 +88,23 @@ class DeskSession(QObject):
             self.window.show()
         return self.window
 
+    @property
+    def checks(self) -> SettingsChecks:
+        """The settings dialog's slow calls, made when the dialog first needs them (the
+        settings' parts, tomlkit among them, are no part of the desk's start)."""
+        if self._checks is None:
+            from app.settings.checks import SettingsChecks, pcsc_reader_names  # noqa: PLC0415
+
+            self._checks = SettingsChecks(
+                reader_names=self._reader_names or pcsc_reader_names, explicit=self._config_file
+            )
+        return self._checks
+
     def stop(self) -> None:
         if self._stopped:
             return
         self._stopped = True
-        self.checks.close()
+        self._close_checks()
         self.desk.stop()
         if self.window is not None:
             self.window.failure_presenter.restore()
@@ -107,6 +119,9 @@ class DeskSession(QObject):
         if self.bridge.state.phase is not Phase.WAITING:
             self._tell(QMessageBox.Icon.Information, tr(texts.SETTINGS_BUSY))
             return
+        from app.settings.file import read_settings  # noqa: PLC0415 - when the dialog opens
+        from ui.settings.dialog import SettingsDialog  # noqa: PLC0415
+
         try:
             shown = read_settings(self._config_file)
         except AppError as exc:
@@ -173,7 +188,7 @@ class DeskSession(QObject):
                 self.desk = self._start(old_desk.config)
             except AppError:
                 log.exception("desk not started again with the previous settings")
-                self.checks.close()
+                self._close_checks()
                 self._stopped = True
                 self._qt_app.exit(EXIT_CANNOT_START)
                 return
@@ -191,15 +206,11 @@ class DeskSession(QObject):
         install_language(self._qt_app, config.desk.language)
         return DeskApp.start(config, self._data_dir)
 
+    def _close_checks(self) -> None:
+        if self._checks is not None:
+            self._checks.close()
+
     def _tell(self, icon: QMessageBox.Icon, text: str) -> None:
         box = QMessageBox(icon, tr(texts.SETTINGS_TITLE), text, parent=self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-
-
-def with_language(config: Config, language: Language | None) -> Config:
-    """``config`` with the desk in ``language`` (``--lang``, ``$BALIECHECK_LANG``), if one."""
-    if language is None or language is config.desk.language:
-        return config
-    desk = config.desk.model_copy(update={"language": language})
-    return config.model_copy(update={"desk": desk})

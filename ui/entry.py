@@ -60,9 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not has_screen():
         sys.stderr.write(translations(requested_language(args)).gettext(NO_SCREEN) + "\n")
         return 1
+    # The desk's Qt-free start first (app/desk/startup.py says why), then Qt and the window.
+    from app.desk.startup import start_desk  # noqa: PLC0415 - only when the desk opens
+
+    start = start_desk(args)
     from ui.main import run  # noqa: PLC0415 - Qt only when the desk opens
 
-    return run(args)
+    return run(args, start)
 
 
 if __name__ == "__main__":

@@ -3,30 +3,27 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 import signal
 import sys
-import time
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import logsafe
-from app.desk.app import DeskApp
-from app.language import Language, language_override
-from app.problems import AppError
-from app.settings.config import data_dir, load_config, log_dir
+from app.desk.startup import start_desk
+from app.language import Language
 from ui import texts
-from ui.desk_session import DeskSession, with_language
+from ui.desk_session import DeskSession
 from ui.icons import window_icon
 from ui.texts import problem_words, tr
 from ui.translations import install_language
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from app.desk.startup import DeskStart
+    from app.problems import AppError
 
 log = logging.getLogger(__name__)
 
@@ -39,46 +36,42 @@ READY_MESSAGE = "desk ready for a card"
 SIGNAL_POLL_MS = 200
 
 
-def run(argv: Sequence[str] | None = None) -> int:
+def run(argv: Sequence[str] | None = None, start: DeskStart | None = None) -> int:
     """Open the desk window until it is closed (or SIGTERM/SIGINT: a clean stop).
 
     ``argv``: ``[--config PATH] [--lang L] [-v]`` plus Qt options. The desk's language is
     ``--lang``, else ``$BALIECHECK_LANG``, else the configuration's ``[desk] language``.
+    ``start``: the desk already started without Qt (``app.desk.startup.start_desk``, as
+    ui/entry.py does before it imports PySide6); else it is started here.
     """
-    started = time.perf_counter()
-    parser = argparse.ArgumentParser(prog="baliecheck")
-    parser.add_argument("--config", type=Path, metavar="PATH", help="configuration file")
-    parser.add_argument("--lang", help=argparse.SUPPRESS)
-    parser.add_argument("--verbose", "-v", action="store_true", help="log details to stderr")
-    args, qt_args = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
-    logsafe.install(logging.INFO if args.verbose else logging.WARNING)
-    # For IT: what happened at this desk, numbers masked (app.logsafe), rotated.
-    logsafe.install_file(log_dir() / logsafe.DESK_LOG)
-    qt_app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
-    assert isinstance(qt_app, QApplication)
-    qt_app.setWindowIcon(window_icon())
-    language = language_override(args.lang)
-    install_language(qt_app, language or Language.NL)  # a broken configuration's words too
+    if start is None:
+        start = start_desk(argv)
     try:
-        config = with_language(load_config(args.config), language)
-        install_language(qt_app, config.desk.language)
-        desk = DeskApp.start(config, data_dir())
-    except AppError as exc:
-        log.warning("desk not started: %s", exc.problem.value)
-        _tell_cannot_start(exc)
+        qt_app = _qt_application(start)
+    except BaseException:
+        if start.desk is not None:
+            start.desk.stop()  # no bc-* thread outlives a window that never came
+        raise
+    if start.desk is None:
+        assert start.problem is not None
+        _tell_cannot_start(start.problem)
         return EXIT_CANNOT_START
     # The session shows the window (its failure presenter installed until the desk's threads
     # have stopped) and starts the desk again after the settings dialog saved.
     session = DeskSession(
-        qt_app, desk, data_dir=data_dir(), config_file=args.config, language=language
+        qt_app,
+        start.desk,
+        data_dir=start.data_dir,
+        config_file=start.config_file,
+        language=start.language,
     )
     try:
         session.show()
         previous = _quit_on_signals(qt_app)
-        # Cold start is timed from outside (bench/desk_cold_start.py): most of it is the
-        # imports before run(). The figure here is only what run() itself took.
+        # Cold start is timed from outside (bench/desk_cold_start.py); the figure here is the
+        # time since the desk's start began (options, configuration, DeskApp, window).
         QTimer.singleShot(
-            0, lambda: log.info("%s (in run() %.3f s)", READY_MESSAGE, _since(started))
+            0, lambda: log.info("%s (started in %.3f s)", READY_MESSAGE, start.seconds)
         )
         try:
             return EXIT_OK if qt_app.exec() == 0 else 1
@@ -89,8 +82,15 @@ def run(argv: Sequence[str] | None = None) -> int:
         session.stop()
 
 
-def _since(started: float) -> float:
-    return time.perf_counter() - started
+def _qt_application(start: DeskStart) -> QApplication:
+    """The QApplication with the desk's icon and words (Qt's own dialogs' too)."""
+    qt_app = QApplication.instance() or QApplication([sys.argv[0], *start.qt_args])
+    assert isinstance(qt_app, QApplication)
+    qt_app.setWindowIcon(window_icon())
+    install_language(qt_app, start.language or Language.NL)  # a broken configuration's words too
+    if start.desk is not None:
+        install_language(qt_app, start.desk.config.desk.language)
+    return qt_app
 
 
 def _quit_on_signals(qt_app: QApplication) -> dict[int, Any]:

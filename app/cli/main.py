@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The ``baliecheck`` command: global options, the subcommands, and one place for errors.
 
-Building the parser imports every command module, so those import their handlers' parts
-when the handler runs; a command pays only for itself (bench/cli_start.py).
+A start builds the parser of the command it names alone (the desk: the global options alone),
+so it imports no other command's module; ``--help``, an unknown word or a usage error gets the
+whole parser, which imports every command module (those import their handlers' parts when the
+handler runs). A command pays only for itself (bench/cli_start.py).
 """
 
 from __future__ import annotations
@@ -11,13 +13,10 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from app import logsafe
-from app.cli.commands import audit, card, check, credentials, selftest, serve, simulate, sources
-from app.cli.commands import batch as batch_cmd
-from app.cli.commands import report as report_cmd
-from app.cli.commands import rules as rules_cmd
+from app.cli.command_index import COMMAND_MODULES, COMMANDS, named_command, register
 from app.cli.context import (
     EXIT_CARD_PROBLEM,
     EXIT_FAILED,
@@ -35,20 +34,6 @@ from eid.errors import EidError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-COMMAND_MODULES = (
-    card,
-    check,
-    sources,
-    serve,
-    credentials,
-    simulate,
-    audit,
-    selftest,
-    batch_cmd,
-    report_cmd,
-    rules_cmd,
-)
 
 # Problems of this installation (exit 2); everything else above the card is "no advice" (4).
 USAGE_PROBLEMS = frozenset(
@@ -95,14 +80,30 @@ class _ShowVersion(argparse.Action):
         parser.exit()
 
 
+class _Unsure(Exception):
+    """A parser for one command found something it cannot judge alone: the whole one must."""
+
+
+class _OneCommandParser(argparse.ArgumentParser):
+    """Parses as the whole parser would, or raises ``_Unsure`` instead of an error of its own."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _Unsure(message)
+
+
 def build_parser(language: Language = Language.NL) -> argparse.ArgumentParser:
     """The parser with its help and argparse's own words in ``language``."""
     with argparse_words(language):
         return _build_parser(language)
 
 
-def _build_parser(language: Language) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="baliecheck", description=DESCRIPTION)
+def _build_parser(
+    language: Language,
+    modules: Sequence[str] = COMMAND_MODULES,
+    parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser,
+) -> argparse.ArgumentParser:
+    """The global options and the commands ``modules`` register (by default: all)."""
+    parser = parser_class(prog="baliecheck", description=DESCRIPTION)
     parser.add_argument(
         "--lang",
         choices=[lang.value for lang in Language],
@@ -115,8 +116,8 @@ def _build_parser(language: Language) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_ShowVersion)
     commands = parser.add_subparsers(dest="command")
-    for module in COMMAND_MODULES:
-        module.register(commands)
+    for module in modules:
+        register(commands, module)
     translate_parser(parser, translations(language))
     return parser
 
@@ -126,6 +127,13 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     Dutch); a usage error (exit 2), ``--help`` or ``--version`` exits in argparse."""
     language = requested_language(argv)
     with argparse_words(language):
+        command = named_command(argv)
+        if command is not None:
+            modules = [COMMANDS[command]] if command else []
+            try:
+                return _build_parser(language, modules, _OneCommandParser).parse_args(argv)
+            except _Unsure:
+                pass  # the whole parser says what is wrong, in its own words
         return _build_parser(language).parse_args(argv)
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from app.audit.decisions import Decision, DecisionRecorder, open_audit_store, staff_id
 from app.audit.outbox import OutboxSender
 from app.desk.card_loop import CardLoop
-from app.desk.headless import number_reader
+from app.desk.headless import lazy_number_reader, number_reader
 from app.desk.state import DeskState, Phase
 from app.desk.tally import DayTally, count_today
 from app.desk.training import TrainingSamples, practice_backend
@@ -25,7 +25,7 @@ from app.desk.workflow import DeskWorkflow
 from app.eligibility.verdicts import plain_catalogue
 from app.eligibility.wire import Channel, HealthStatus, RunMode, ServicesResponse
 from app.problems import AppError, Problem
-from app.services import make_card_reader, make_card_verifier, make_eligibility
+from app.services import card_verifier_maker, make_card_reader, make_eligibility
 from app.threads import Executors
 
 if TYPE_CHECKING:
@@ -110,7 +110,12 @@ class DeskApp:
             clock=clock,
         )
         self._reader = make_card_reader(training=self.training, profile=None)
-        verify = number_reader(verifier or make_card_verifier(config))
+        # The configuration's verifier is made on the first card (its test roots are read now).
+        verify = (
+            number_reader(verifier)
+            if verifier is not None
+            else lazy_number_reader(card_verifier_maker(config))
+        )
         self._loop = CardLoop(self._reader, self.workflow, verify, only_reader=config.desk.reader)
         self._audit = open_audit_store(config, data_dir)
         self._outbox = OutboxSender(self._audit, self._eligibility, on_change=self._outbox_changed)

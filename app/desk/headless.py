@@ -8,6 +8,7 @@ Used by ``baliecheck check``; the desk workflow drives the same steps on its thr
 from __future__ import annotations
 
 import functools
+import threading
 import time
 from typing import TYPE_CHECKING
 
@@ -58,6 +59,24 @@ def read_national_number(reader: CardReader, name: str, verifier: CardVerifier) 
 def number_reader(verifier: CardVerifier) -> Callable[[CardReader, str], NationalNumber]:
     """``read_national_number`` bound to a verifier, as the desk's card loop calls it."""
     return functools.partial(read_national_number, verifier=verifier)
+
+
+def lazy_number_reader(
+    make_verifier: Callable[[], CardVerifier],
+) -> Callable[[CardReader, str], NationalNumber]:
+    """``number_reader`` with its verifier made for the first card (on the card thread):
+    cryptography and the trust anchors are no part of the desk's start. Every card is
+    checked by it, the first one too."""
+    made: list[CardVerifier] = []
+    lock = threading.Lock()
+
+    def read(reader: CardReader, name: str) -> NationalNumber:
+        with lock:
+            if not made:
+                made.append(make_verifier())
+        return read_national_number(reader, name, made[0])
+
+    return read
 
 
 def run_mode(own: RunMode, backend: RunMode | None) -> RunMode:

@@ -1,12 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What the schema cannot say about a rule file: names agree, dates follow, facts make sense.
 
-Each refusal names the line (see ``source_text``) and says what to change.
+Each refusal names the line (see ``source_text``) and says what to change. A line is looked
+up only for a refusal: a sound file (every start reads five) costs no search of its text.
 """
 
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -15,6 +17,7 @@ from app.eligibility.embedded.rules.source_text import invalid
 from app.eligibility.embedded.rules.spec import AllSpec, FactRefSpec, NotSpec
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from app.eligibility.embedded.rules.build import Stage
@@ -33,15 +36,16 @@ def check_sense(path: Path, source: RuleText, spec: RuleFileSpec) -> None:
     _check_whens(path, source, spec)
     _check_dates(path, source, spec)
     for code, fact in spec.facts.items():
-        _check_fact(path, source.key_line(code, source.everywhere()), code, fact)
+        _check_fact(path, functools.partial(source.key_line, code, source.everywhere()), code, fact)
     for index, version in enumerate(spec.versions):
         block = source.block("versions", index)
         for code, fact in version.facts.items():
-            _check_fact(path, source.key_line(code, block), code, fact)
+            _check_fact(path, functools.partial(source.key_line, code, block), code, fact)
     for stage in stages(spec):
         _check_references(path, source, stage)
         for code, rule in stage.valid.items():
-            _check_validity(path, _line(source, stage, code, "valid_until"), rule)
+            where = functools.partial(_line, source, stage, code, "valid_until")
+            _check_validity(path, where, rule)
 
 
 def _check_names(path: Path, source: RuleText, spec: RuleFileSpec) -> None:
@@ -113,7 +117,7 @@ def _check_dates(path: Path, source: RuleText, spec: RuleFileSpec) -> None:
 _AGE_OR_COLUMN = "a fact with a column or an age needs a comparison (<, <=, =, >=, > or in)"
 
 
-def _check_fact(path: Path, line: int, code: str, fact: FactSpec) -> None:
+def _check_fact(path: Path, line: Callable[[], int], code: str, fact: FactSpec) -> None:
     compared = [fact.lt, fact.le, fact.eq, fact.ge, fact.gt, fact.among]
     has_comparison = any(value is not None for value in compared)
     problems = [
@@ -129,7 +133,7 @@ def _check_fact(path: Path, line: int, code: str, fact: FactSpec) -> None:
     ]
     for wrong, reason in problems:
         if wrong:
-            raise invalid(path, line, f"fact {code} {reason}")
+            raise invalid(path, line(), f"fact {code} {reason}")
 
 
 def _text_compared(fact: FactSpec) -> bool:
@@ -143,14 +147,13 @@ def _mixed(values: list[int | float | str] | None) -> bool:
 def _check_references(path: Path, source: RuleText, stage: Stage) -> None:
     for outcome, when in stage.when.items():
         for name in _names(when):
-            line = _line(source, stage, outcome, name)
             if name.isupper() and name not in stage.facts:
                 reason = f"fact {name} is not defined (add it under [facts], or use a list name)"
-                raise invalid(path, line, reason)
+                raise invalid(path, _line(source, stage, outcome, name), reason)
             defined = stage.facts.get(name.upper())
             if not name.isupper() and defined is not None and not _plain(defined, name):
                 reason = f"'{name}' is a list, but fact {name.upper()} means something else"
-                raise invalid(path, line, reason)
+                raise invalid(path, _line(source, stage, outcome, name), reason)
 
 
 def _plain(fact: FactSpec, name: str) -> bool:
@@ -169,15 +172,15 @@ def _names(when: ConditionSpec) -> list[str]:
     return [name for part in parts for name in _names(part)]
 
 
-def _check_validity(path: Path, line: int, rule: ValiditySpec) -> None:
+def _check_validity(path: Path, line: Callable[[], int], rule: ValiditySpec) -> None:
     if rule.year is not None and rule.day is None:
-        raise invalid(path, line, 'valid_until: year = "next" needs a day (e.g. "04-30")')
+        raise invalid(path, line(), 'valid_until: year = "next" needs a day (e.g. "04-30")')
     if rule.day is None and rule.years is None and rule.list_end is None:
-        raise invalid(path, line, "valid_until needs day, years or list_end")
+        raise invalid(path, line(), "valid_until needs day, years or list_end")
     if rule.day is not None:
         month, day = (int(part) for part in rule.day.split("-"))
         if day > calendar.monthrange(2024, month)[1]:
-            raise invalid(path, line, f"valid_until: day {rule.day} does not exist")
+            raise invalid(path, line(), f"valid_until: day {rule.day} does not exist")
 
 
 def _line(source: RuleText, stage: Stage, outcome: str, needle: str) -> int:

@@ -44,7 +44,10 @@ COMPARISONS = ("<", "<=", "=", ">=", ">", "in")
 
 
 class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+    # defer_build: validators are built when a rule file is first read (RuleFileSpec's holds
+    # its parts'), not one per model at import; the forward references (ConditionSpec) are
+    # resolved then, from this module.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False, defer_build=True)
 
 
 class TextSpec(_Spec):
@@ -142,7 +145,3 @@ class RuleFileSpec(_Spec):
     facts: dict[FactCode, FactSpec] = Field(default_factory=dict)
     outcomes: Annotated[list[OutcomeSpec], Field(min_length=1)]
     versions: list[VersionSpec] = Field(default_factory=list)
-
-
-for _model in (AllSpec, AnySpec, NotSpec, OutcomeSpec, VersionSpec, RuleFileSpec):
-    _model.model_rebuild()
