@@ -9,12 +9,13 @@ import sqlite3
 import threading
 import time
 import uuid
+from contextlib import closing
 from typing import TYPE_CHECKING
 
 import pytest
 
 from app.eligibility.embedded.engine import EmbeddedEligibility, new_advice_id
-from app.eligibility.embedded.lists.store import SourceStore
+from app.eligibility.embedded.lists.store import _PERSON_ROWS, SourceStore
 from app.eligibility.embedded.rules import load_rules
 from app.eligibility.port import AdviceQuery, OverrideRecord
 from app.eligibility.wire import Channel, ReasonCode
@@ -185,3 +186,29 @@ def test_ledger_advice_ids_are_uuid7_in_issue_order() -> None:
         assert parsed.variant == uuid.RFC_4122
     assert all(first < advice_id for advice_id in later)
     assert len(set(later)) == 100
+
+
+def test_ledger_store_with_the_older_index_gets_the_one_that_holds_whole_rows(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sources.sqlite"
+    made = SourceStore(path, key=KEY)
+    made.import_csv("leefloon", write_list(tmp_path / "l.csv", ON_LIST), as_of=FIRST)
+    made.close()
+    with closing(sqlite3.connect(path)) as conn:  # as a store made before this version
+        conn.execute("DROP INDEX source_rows_by_person_row")
+        conn.execute(
+            "CREATE INDEX source_rows_by_person ON source_rows (pseudonym, list_id, valid_from, "
+            "valid_to)"
+        )
+    store = SourceStore(path, key=KEY)
+    try:
+        found = store.lookup(("leefloon",), store.pseudonym(NationalNumber(ON_LIST)), on=DAY)
+        assert found.member("leefloon")
+        with store.connection() as conn:
+            indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            plan = conn.execute(f"EXPLAIN QUERY PLAN {_PERSON_ROWS}", (b"x",)).fetchall()
+    finally:
+        store.close()
+    assert "source_rows_by_person" not in indexes
+    assert "COVERING INDEX source_rows_by_person_row" in plan[0][3]  # the table is not read

@@ -33,6 +33,7 @@ from app.eligibility.embedded.lists.database import (
     LockedConnection,
     StoreErrors,
     add_columns,
+    add_person_index,
     connect,
     durable_transaction,
 )
@@ -71,8 +72,8 @@ _KEY_CHECK_MESSAGE = b"baliecheck source store: key check"
 
 _NO_COLUMNS: Mapping[str, str] = MappingProxyType({})
 
-# A person's rows on every list: one seek in the index (its rows are side by side), the
-# table read only for the rows found, for their columns. Which list_id is which list comes
+# A person's rows on every list: one seek in the index, which holds them side by side and
+# whole (the table is not read). Which list_id is which list comes
 # from the catalogue, kept in memory with the ``PRAGMA data_version`` read just before it.
 # The rows are read first, then data_version: the catalogue's own means no other connection
 # committed since the catalogue was read, so both describe the same lists; any other value
@@ -97,6 +98,7 @@ class SourceStore:
             self._conn = connect(path)
             self._conn.executescript(SCHEMA)
             add_columns(self._conn, ADDED_COLUMNS)
+            add_person_index(self._conn)
             sqlite_ledger.create(self._conn)
         self._lock = threading.Lock()
         self._locked = LockedConnection(self._conn, self._lock, self._errors)
