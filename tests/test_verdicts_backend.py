@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import threading
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -188,6 +189,30 @@ def test_verdicts_desk_falls_back_on_its_cached_catalogue(
     assert refused.problem is Problem.BACKEND_CONTRADICTS_CATALOGUE
     assert shown.advice is not None
     assert shown.advice.outcome.code == "KANSENTARIEF"
+
+
+def test_verdicts_desk_opens_on_its_cached_catalogue_and_asks_the_backend_after(
+    backend: BadBackend, tmp_path: Path
+) -> None:
+    """A slow backend must not keep the window from opening: with a cached catalogue the
+    start asks nothing, and the health thread fetches the new catalogue once it can."""
+    first = DeskApp.start(_desk_config(backend.url), tmp_path)  # caches the catalogue
+    first.stop()
+    asked_before = len(backend.received("/v1/services"))
+    health_answers = threading.Event()  # the health thread waits here, so nothing races
+    backend.script("GET", "/v1/health", json_reply(HEALTH_DOC, release=health_answers))
+    renamed = SERVICE_DOC | {"name": {"nl": "UiTPAS, nieuwe naam"}}
+    backend.script("GET", "/v1/services", json_reply({"services": [renamed]}))
+    app = DeskApp.start(_desk_config(backend.url), tmp_path)
+    try:
+        assert len(backend.received("/v1/services")) == asked_before  # not asked at start
+        assert [s.name.nl for s in app.services] == ["UiTPAS"]  # the cached copy
+        health_answers.set()
+        _wait(app.subscribe_status, lambda status: status.catalogue > 0)  # type: ignore[attr-defined]
+        assert [s.name.nl for s in app.services] == ["UiTPAS, nieuwe naam"]
+    finally:
+        health_answers.set()
+        app.stop()
 
 
 def test_verdicts_desk_without_any_catalogue_shows_no_verdict(

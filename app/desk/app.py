@@ -26,6 +26,7 @@ from app.eligibility.verdicts import plain_catalogue
 from app.eligibility.wire import Channel, HealthStatus, RunMode, ServicesResponse
 from app.problems import AppError, Problem
 from app.services import card_verifier_maker, make_card_reader, make_eligibility
+from app.settings.config import BackendKind
 from app.threads import Executors
 
 if TYPE_CHECKING:
@@ -242,6 +243,14 @@ class DeskApp:
 
     # -- internals ---------------------------------------------------------------------
     def _load_services(self) -> tuple[Service, ...]:
+        """The catalogue to open with. A remote desk that has cached one opens with it and
+        asks the backend on the health thread, which starts at once: a slow or silent
+        backend must not keep the window from opening for its timeouts. Otherwise it is
+        asked now (the embedded engine answers in-process)."""
+        if self.config.backend is BackendKind.REMOTE:
+            cached = _read_catalogue(self._catalogue)
+            if cached:
+                return cached
         try:
             services = plain_catalogue(self._eligibility.services())
         except AppError as exc:
