@@ -135,3 +135,18 @@ def test_cli_entry_point_runs_as_installed(caplog: pytest.LogCaptureFixture) -> 
     assert f"{sample[:2]}.{sample[2:4]}.{sample[4:6]}-xxx.xx" in result.stdout
     assert "read file 3F00DF014031" in result.stderr  # debug logging was on
     assert sample not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "choices"),
+    [
+        ("rules", "{test,check,explain}"),
+        ("sources", "{import,list}"),
+        ("audit", "{verify,export,pending,send,purge}"),
+    ],
+)
+def test_cli_missing_subcommand_names_its_choices(command: str, choices: str) -> None:
+    done = subprocess.run([BALIECHECK, command], capture_output=True, text=True, check=False)
+    assert done.returncode == 2  # noqa: PLR2004 - a usage error
+    assert done.stderr.endswith(f"deze argumenten zijn verplicht: {choices}\n")
+    assert "_action" not in done.stderr  # never argparse's internal name

@@ -57,7 +57,8 @@ def argparse_words(language: Language) -> Iterator[None]:
 def translate_parser(parser: argparse.ArgumentParser, catalogue: NullTranslations) -> None:
     """Our texts in ``parser`` and its subparsers (Dutch msgids marked ``N_``) translated.
 
-    Also the messages of our own value checks (``argparse.ArgumentTypeError``).
+    Also the messages of our own value checks (``argparse.ArgumentTypeError``), and a missing
+    subcommand named by its choices.
     """
     if parser.description:
         parser.description = catalogue.gettext(parser.description)
@@ -67,6 +68,9 @@ def translate_parser(parser: argparse.ArgumentParser, catalogue: NullTranslation
         if isinstance(action.type, types.FunctionType):
             action.type = _translated_errors(action.type, catalogue)
         if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            if action.required and action.metavar is None:
+                # "required: {test,check,explain}" rather than the internal name (dest)
+                action.metavar = "{" + ",".join(action.choices) + "}"
             for choice in action._choices_actions:  # noqa: SLF001 - the commands' help lines
                 if choice.help:
                     choice.help = catalogue.gettext(choice.help)
