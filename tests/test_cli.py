@@ -150,3 +150,26 @@ def test_cli_missing_subcommand_names_its_choices(command: str, choices: str) ->
     assert done.returncode == 2  # noqa: PLR2004 - a usage error
     assert done.stderr.endswith(f"deze argumenten zijn verplicht: {choices}\n")
     assert "_action" not in done.stderr  # never argparse's internal name
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["report", "--from", "2026-13-01", "--to", "2026-12-31", "--out", "r.html"],
+         "argument --from: een datum schrijf je als JJJJ-MM-DD"),
+        (["batch", "--service", "x", "in.csv", "--out", "o.csv", "--concurrency", "0"],
+         "argument --concurrency: een geheel getal van 1 tot en met 64"),
+        (["sources", "import", "leefloon", "l.csv", "--delimiter", ":"],
+         "argument --delimiter: het scheidingsteken is ',', ';' of 'tab'"),
+        (["sources", "import", "leefloon", "l.csv", "--encoding", "klingon"],
+         "argument --encoding: onbekende tekenset (bv. utf-8 of cp1252)"),
+        (["--lang", "fr", "batch", "--service", "x", "in.csv", "--out", "o.csv",
+          "--concurrency", "65"], "un nombre entier de 1 à 64"),
+        (["--lang", "en", "sources", "import", "l", "l.csv", "--delimiter", "|"],
+         "the separator is ',', ';' or 'tab'"),
+    ],
+)  # fmt: skip
+def test_cli_bad_option_value_is_said_in_the_users_language(argv: list[str], words: str) -> None:
+    done = subprocess.run([BALIECHECK, *argv], capture_output=True, text=True, check=False)
+    assert done.returncode == 2  # noqa: PLR2004 - a usage error
+    assert done.stderr.rstrip().endswith(words)

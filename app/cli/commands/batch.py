@@ -187,5 +187,5 @@ def _positive(text: str) -> int:
     except ValueError:
         value = 0
     if not 1 <= value <= 64:
-        raise argparse.ArgumentTypeError("a whole number from 1 to 64")
+        raise argparse.ArgumentTypeError(N_("een geheel getal van 1 tot en met 64"))
     return value

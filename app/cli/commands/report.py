@@ -145,4 +145,4 @@ def _iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError("a date is written YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(N_("een datum schrijf je als JJJJ-MM-DD")) from None

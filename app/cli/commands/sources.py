@@ -223,15 +223,15 @@ def _list_name(text: str) -> str:
 def _delimiter(text: str) -> str:
     try:
         return delimiter_arg(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+    except ValueError:
+        raise argparse.ArgumentTypeError(N_("het scheidingsteken is ',', ';' of 'tab'")) from None
 
 
 def _encoding(text: str) -> str:
     try:
         return codecs.lookup(text).name
     except LookupError:
-        raise argparse.ArgumentTypeError("unknown encoding (e.g. utf-8, cp1252)") from None
+        raise argparse.ArgumentTypeError(N_("onbekende tekenset (bv. utf-8 of cp1252)")) from None
 
 
 def _iso_date(text: str) -> dt.date:
