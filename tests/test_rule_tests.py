@@ -116,3 +116,15 @@ def test_rule_tests_rule_without_tests_and_tests_without_rule(tmp_path: Path) ->
     assert code == EXIT_FAILED
     assert "Geen tests voor: lez-registratie" in out
     assert "zwembad.tests.toml: KAN NIET LOPEN: no rule file zwembad.toml beside it" in out
+
+
+def test_rule_tests_broken_rule_file_fails_the_run_even_without_tests(tmp_path: Path) -> None:
+    """An admin who broke a rule file while editing must not read "0 mislukt", exit 0."""
+    folder = copy_rules(tmp_path, "lez-registratie")
+    (folder / "zwembad.toml").write_text('code = "zwembad"\n[[outcomes]\n', encoding="utf-8")
+    code, out = run(tmp_path, "test", str(folder))
+    assert code == EXIT_FAILED
+    assert "zwembad.toml: KAN NIET LOPEN: " in out
+    assert "line 2, column 11: TOML syntax error" in out
+    assert "Geen tests voor: zwembad" not in out
+    assert "lez-registratie.tests.toml: " in out  # the other file's cases still ran

@@ -114,18 +114,26 @@ class TestRun:
 
 
 def run_rule_tests(directory: Path) -> TestRun:
-    """Every ``*.tests.toml`` in ``directory`` against the rule file beside it."""
+    """Every ``*.tests.toml`` in ``directory`` against the rule file beside it.
+
+    A rule file that cannot be loaded fails the run even without a tests file: an admin who
+    broke one while editing must not read "0 failed".
+    """
     rules: dict[str, ServiceRules | str] = {}
+    broken: list[FileResult] = []
     for path in rule_paths(directory):
         try:
             rules[path.stem] = read_rule_file(path).rules
         except AppError as exc:
             rules[path.stem] = exc.detail
+            broken.append(FileResult(path, path.stem, error=exc.detail))
     results = tuple(
         run_test_file(path, rules) for path in sorted(directory.glob(f"*{TESTS_SUFFIX}"))
     )
     tested = {result.service for result in results}
-    return TestRun(results, tuple(sorted(set(rules) - tested)))
+    unloaded = tuple(result for result in broken if result.service not in tested)
+    untested = sorted(set(rules) - tested - {result.service for result in broken})
+    return TestRun(results + unloaded, tuple(untested))
 
 
 def run_test_file(path: Path, rules: dict[str, ServiceRules | str]) -> FileResult:
