@@ -93,6 +93,9 @@ class OverrideDialog(QDialog):
         self.reason_box.currentIndexChanged.connect(self._prefill_reason)
         self._prefill_reason()
         self._on_input_changed()
+        # The outcome first, always: not left to the window's activation, which comes late
+        # on a busy machine (Ctrl+O, down, Enter must work however fast it is typed).
+        self.outcome_box.setFocus()
 
     def _outcome_box(self) -> QComboBox:
         box = QComboBox()
