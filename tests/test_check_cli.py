@@ -103,6 +103,23 @@ def test_check_failures_have_their_exit_code_and_words(
     assert out in ("", TRAINING_LINE + "\n")
 
 
+def test_check_mistyped_service_lists_what_the_backend_offers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    digits = KANSEN.national_number.digits
+    argv = ["check", "--service", "uitpas-kansentariefx", "--insz", "-"]
+    code, _out, err = run(argv, digits, monkeypatch)
+    assert code == EXIT_NO_ADVICE
+    assert "the backend has no service 'uitpas-kansentariefx' (it offers: " in err
+    assert "lez-registratie, schoolkorting, uitpas-kansentarief)" in err
+    assert "did you mean 'uitpas-kansentarief'?" in err
+    # a number typed where the service goes is masked like everywhere else
+    code, _out, err = run(["check", "--service", digits, "--insz", "-"], digits, monkeypatch)
+    assert code == EXIT_NO_ADVICE
+    assert digits not in err
+    assert f"no service '{digits[:2]}.{digits[2:4]}.{digits[4:6]}-xxx.xx'" in err
+
+
 def test_check_bad_configuration_names_file_and_key(tmp_path: Path) -> None:
     config = tmp_path / "balie.toml"
     config.write_text("[desk]\nprivacy_timeout = 30\n", encoding="utf-8")

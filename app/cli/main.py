@@ -45,6 +45,9 @@ USAGE_PROBLEMS = frozenset(
         Problem.SOURCE_FILE_INVALID,
     }
 )
+# Problems whose detail (never personal data) helps the person at the terminal: a file, a
+# key, the services a backend offers.
+SHOWN_DETAIL = USAGE_PROBLEMS | {Problem.UNKNOWN_SERVICE}
 # Problems of this machine's own store: neither a usage error nor "no advice" (exit 1).
 LOCAL_STORE_PROBLEMS = frozenset(
     {
@@ -170,7 +173,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         return EXIT_CARD_PROBLEM
     except AppError as exc:
         log.info("problem: %s", exc)
-        _report(ctx, exc.problem, exc.detail if exc.problem in USAGE_PROBLEMS else "")
+        _report(ctx, exc.problem, exc.detail if exc.problem in SHOWN_DETAIL else "")
         if exc.problem in USAGE_PROBLEMS:
             return EXIT_USAGE
         return EXIT_FAILED if exc.problem in LOCAL_STORE_PROBLEMS else EXIT_NO_ADVICE
