@@ -54,11 +54,13 @@ def render_page(
         + "</p>",
     ]
     if not take_up.cells:
-        parts.append(f"<p>{escape(_('Geen gegevens in deze periode.'))}</p>")
+        nothing = _("Geen gegevens in deze periode.")  # not inside an f-string: Babel skips those
+        parts.append(f"<p>{escape(nothing)}</p>")
     for service in sorted(take_up.cells):
         parts += _service_section(take_up, service, language, charts)
     stamp = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
-    parts.append(f'<p class="note">{escape(_("Gemaakt op {when}.").format(when=stamp))}</p>')
+    made = _("Gemaakt op {when}.").format(when=stamp)
+    parts.append(f'<p class="note">{escape(made)}</p>')
     parts.append("</body></html>\n")
     return "\n".join(parts)
 
