@@ -73,11 +73,11 @@ _KEY_CHECK_MESSAGE = b"baliecheck source store: key check"
 _NO_COLUMNS: Mapping[str, str] = MappingProxyType({})
 
 # A person's rows on every list: one seek in the index, which holds them side by side and
-# whole (the table is not read). Which list_id is which list comes
-# from the catalogue, kept in memory with the ``PRAGMA data_version`` read just before it.
-# The rows are read first, then data_version: the catalogue's own means no other connection
-# committed since the catalogue was read, so both describe the same lists; any other value
-# reads the catalogue, then the rows, again.
+# whole (the table is not read). Which list_id is which list comes from the catalogue, kept
+# in memory with the ``PRAGMA data_version`` read just before it. The rows are read first,
+# then data_version: the catalogue's own means no other connection committed since the
+# catalogue was read, so both describe the same lists; any other value reads the catalogue,
+# then the rows, again.
 _PERSON_ROWS = "SELECT list_id, valid_from, valid_to, columns FROM source_rows WHERE pseudonym = ?"
 _CATALOGUE = "SELECT list_id, name, as_of FROM source_lists WHERE key_check = ?"
 
@@ -138,8 +138,10 @@ class SourceStore:
             yield
         finally:
             with self._locked as conn:
-                self._flush(conn)
-                self._bulk = None
+                try:
+                    self._flush(conn)
+                finally:
+                    self._bulk = None  # a failed commit leaves the store committing one by one
 
     def _flush(self, conn: sqlite3.Connection) -> None:
         """The advices waiting in a bulk block, committed (under the store's lock)."""
