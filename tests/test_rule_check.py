@@ -103,7 +103,7 @@ def test_rule_check_command_words_and_exit(tmp_path: Path) -> None:
     shutil.copy(rules_dir() / "uitpas-kansentarief.toml", folder)
     code, out = run(tmp_path, "check", str(folder), language=Language.EN)
     assert code == EXIT_FAILED
-    assert "lez-registratie.toml, line -: cannot be loaded: rules file " in out
+    assert "lez-registratie.toml, line 1: cannot be loaded: rules file " in out
     assert "line 1, column 8: TOML syntax error" in out
     assert "uitpas-kansentarief.toml, line 1: no test file beside it (.tests.toml)" in out
     assert out.splitlines()[-1] == "2 problems found."

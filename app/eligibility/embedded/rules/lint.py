@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from app.eligibility.embedded.rules.model import Condition, RuleVersion
 
 MAX_FACTS_TRIED = 14  # 2**14 combinations per version: a blink
+_LINE = re.compile(r"\bline (\d+)\b")  # in a refusal's detail
 # Words that name a social status or a benefit, in the three languages (a screen shows labels).
 REVEALING_WORDS = (
     "leefloon",
@@ -94,7 +95,8 @@ def check_rules(
         try:
             loaded = read_rule_file(path)
         except AppError as exc:
-            findings.append(Finding(FindingKind.NOT_LOADED, path, 0, {"detail": exc.detail}))
+            line = _line_named(exc.detail)
+            findings.append(Finding(FindingKind.NOT_LOADED, path, line, {"detail": exc.detail}))
             continue
         findings += check_rule_file(loaded, imported, today=today)
         if not path.with_name(path.stem + TESTS_SUFFIX).is_file():
@@ -228,3 +230,9 @@ def _lists(loaded: RuleFile, imported: Mapping[str, ImportedList]) -> Iterator[F
                     values = {"list": fact.on_list, "column": str(column)}
                     found = loaded.source.find(key_pattern("column"), loaded.source.everywhere())
                     yield Finding(FindingKind.UNKNOWN_COLUMN, loaded.path, found or line, values)
+
+
+def _line_named(detail: str) -> int:
+    """The line a refusal names ("line 2, column 11: ..."), or 0 when it names none."""
+    found = _LINE.search(detail)
+    return int(found[1]) if found else 0
