@@ -19,7 +19,7 @@ import json
 import logging
 from typing import TYPE_CHECKING
 
-from app.eligibility.embedded.lists.files import BadRows, Header, read_list_file
+from app.eligibility.embedded.lists.files import HashedRows
 from app.eligibility.embedded.lists.rows import ListRow, Lookup, SourceList
 from app.eligibility.embedded.lists.store import check_list_name
 from app.eligibility.embedded.migrations import migrate
@@ -177,51 +177,31 @@ class PostgresStore:
         imported_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
         with self._pool as conn, conn.transaction():
             conn.execute(DURABLE)
-            count, columns = self._stage(conn, path, form)
-            if count == 0 and not allow_empty:
-                raise AppError(
-                    Problem.SOURCE_FILE_INVALID,
-                    f"{path}: the file has no rows; an empty list is imported only when "
-                    "explicitly allowed (--allow-empty)",
-                )
-            kept = self._switch(conn, name, as_of, imported_at, columns)
-        log.info("source list %s imported: %d rows as of %s", name, count, as_of)
+            rows = self._stage(conn, HashedRows(path, self._key, form))
+            rows.check(allow_empty=allow_empty)
+            kept = self._switch(conn, name, as_of, imported_at, rows.columns)
+        log.info("source list %s imported: %d rows as of %s", name, rows.count, as_of)
         return SourceList(
             name=name,
             rows=kept,
             as_of=as_of,
             imported_at=imported_at,
-            columns=columns,
-            duplicates=count - kept,
+            columns=rows.columns,
+            duplicates=rows.count - kept,
         )
 
-    def _stage(
-        self, conn: Connection, path: Path, form: CsvFormat | None
-    ) -> tuple[int, tuple[str, ...]]:
-        """Every row checked and hashed, COPYed into a temporary table; the count and the
-        other columns' names, or SOURCE_FILE_INVALID naming the bad lines."""
+    @staticmethod
+    def _stage(conn: Connection, rows: HashedRows) -> HashedRows:
+        """Every good row of the file COPYed into a temporary table (``rows.check`` says if
+        any was bad: then the transaction is rolled back)."""
         conn.execute(
             "CREATE TEMP TABLE staged (pseudonym bytea NOT NULL, valid_from date, "
             "valid_to date, columns text) ON COMMIT DROP"
         )
-        bad = BadRows()
-        headers: list[Header] = []
-        count = 0
-        key = self._key
-        rows = read_list_file(path, bad, form=form, on_header=headers.append)
         with conn.cursor().copy("COPY staged FROM STDIN") as copy:
-            for digits, valid_from, valid_to, cells in rows:
-                count += 1
-                if bad.count:
-                    continue  # nothing will be imported: only look for more bad rows
-                mac = hmac.digest(key, digits.encode("ascii"), "sha256")
-                copy.write_row((mac, valid_from, valid_to, cells))
-        if bad.count:
-            raise AppError(
-                Problem.SOURCE_FILE_INVALID,
-                f"{path}: {bad.count} bad rows, nothing imported: {bad.text()}",
-            )
-        return count, headers[0].names if headers else ()
+            for row in rows:
+                copy.write_row(row)
+        return rows
 
     def _switch(
         self,

@@ -9,6 +9,7 @@ person); a cell that holds a national number outside ``insz`` is refused, so non
 
 from __future__ import annotations
 
+import hmac
 import json
 import re
 from dataclasses import dataclass, field
@@ -86,6 +87,54 @@ def read_list_file(
             bad.add(line, row)
         else:
             yield row
+
+
+StagedRow = tuple[bytes, str | None, str | None, str | None]
+"""A row as both stores stage it: the keyed pseudonym in place of the digits."""
+
+
+class HashedRows:
+    """A list file's good rows as the stores stage them, the digits replaced by
+    HMAC-SHA256(``key``, digits). Once a bad row is found no row is given any more (nothing
+    will be imported), but the file is read to its end to name the other bad lines. After
+    iterating: ``count`` (every data row), ``columns`` (the other columns' names), and
+    ``check`` refuses the file."""
+
+    def __init__(self, path: Path, key: bytes, form: CsvFormat | None = None) -> None:
+        self.path = path
+        self._key = key
+        self._form = form
+        self._bad = BadRows()
+        self._headers: list[Header] = []
+        self.count = 0
+
+    def __iter__(self) -> Iterator[StagedRow]:
+        key, bad = self._key, self._bad
+        rows = read_list_file(self.path, bad, form=self._form, on_header=self._headers.append)
+        for digits, valid_from, valid_to, cells in rows:
+            self.count += 1
+            if bad.count:
+                continue  # nothing will be imported: only look for more bad rows
+            yield hmac.digest(key, digits.encode("ascii"), "sha256"), valid_from, valid_to, cells
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self._headers[0].names if self._headers else ()
+
+    def check(self, *, allow_empty: bool) -> None:
+        """SOURCE_FILE_INVALID naming the bad lines; or for a file without rows, unless
+        ``allow_empty`` (an empty yearly list by mistake would turn every "yes" into "no")."""
+        if self._bad.count:
+            raise AppError(
+                Problem.SOURCE_FILE_INVALID,
+                f"{self.path}: {self._bad.count} bad rows, nothing imported: {self._bad.text()}",
+            )
+        if self.count == 0 and not allow_empty:
+            raise AppError(
+                Problem.SOURCE_FILE_INVALID,
+                f"{self.path}: the file has no rows; an empty list is imported only when "
+                "explicitly allowed (--allow-empty)",
+            )
 
 
 def _read_csv(

@@ -37,7 +37,7 @@ from app.eligibility.embedded.lists.database import (
     connect,
     durable_transaction,
 )
-from app.eligibility.embedded.lists.files import BadRows, Header, read_list_file
+from app.eligibility.embedded.lists.files import HashedRows, StagedRow
 from app.eligibility.embedded.lists.rows import Catalogue, ListRow, Lookup, SourceList
 from app.private_files import COMPANIONS, ensure_private
 from app.problems import AppError, Problem
@@ -249,52 +249,35 @@ class SourceStore:
             conn = connect(self.path)
         try:
             with self._errors:
-                count, columns = self._stage(conn, path, form)
-            if count == 0 and not allow_empty:
-                raise AppError(
-                    Problem.SOURCE_FILE_INVALID,
-                    f"{path}: the file has no rows; an empty list is imported only when "
-                    "explicitly allowed (--allow-empty)",
-                )
+                rows = self._stage(conn, HashedRows(path, self._key, form))
+            rows.check(allow_empty=allow_empty)
             with self._errors:
-                imported = self._swap(conn, name, as_of=as_of, count=count, columns=columns)
+                imported = self._swap(
+                    conn, name, as_of=as_of, count=rows.count, columns=rows.columns
+                )
         finally:
             conn.close()
-        log.info("source list %s imported: %d rows as of %s", name, count, as_of)
+        log.info("source list %s imported: %d rows as of %s", name, rows.count, as_of)
         return imported
 
-    def _stage(
-        self, conn: sqlite3.Connection, path: Path, form: CsvFormat | None
-    ) -> tuple[int, tuple[str, ...]]:
-        """Check and hash every row into a temporary table; the count and the other columns'
-        names, or SOURCE_FILE_INVALID."""
+    @staticmethod
+    def _stage(conn: sqlite3.Connection, rows: HashedRows) -> HashedRows:
+        """Every good row of the file into a temporary table (``rows.check`` says if any was
+        bad: then nothing of it is used)."""
         conn.execute(
             "CREATE TEMP TABLE staged "
             "(pseudonym BLOB NOT NULL, valid_from TEXT, valid_to TEXT, columns TEXT)"
         )
-        bad = BadRows()
-        headers: list[Header] = []
-        batch: list[tuple[bytes, str | None, str | None, str | None]] = []
-        count = 0
+        batch: list[StagedRow] = []
         conn.execute("BEGIN")
-        rows = read_list_file(path, bad, form=form, on_header=headers.append)
-        for digits, valid_from, valid_to, cells in rows:
-            count += 1
-            if bad.count:
-                continue  # nothing will be imported: only look for more bad rows
-            mac = hmac.digest(self._key, digits.encode("ascii"), "sha256")
-            batch.append((mac, valid_from, valid_to, cells))
+        for row in rows:
+            batch.append(row)
             if len(batch) >= _BATCH:
                 conn.executemany("INSERT INTO temp.staged VALUES (?, ?, ?, ?)", batch)
                 batch.clear()
         conn.executemany("INSERT INTO temp.staged VALUES (?, ?, ?, ?)", batch)
         conn.execute("COMMIT")
-        if bad.count:
-            raise AppError(
-                Problem.SOURCE_FILE_INVALID,
-                f"{path}: {bad.count} bad rows, nothing imported: {bad.text()}",
-            )
-        return count, headers[0].names if headers else ()
+        return rows
 
     def _swap(
         self,
