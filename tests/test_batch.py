@@ -179,6 +179,7 @@ def test_batch_refuses_training_mode_and_an_unknown_service(tmp_path: Path) -> N
                               str(source), "--out", str(tmp_path / "x.csv"))  # fmt: skip
     assert code == 4
     assert "[UNKNOWN_SERVICE]" in stderr
+    assert f"the backend has no service 'geen-dienst' (it offers: {SERVICE}" in stderr
     assert not (tmp_path / "x.csv").exists()
 
 

@@ -17,7 +17,7 @@ from app.batch.record import RunFiles, run_entry
 from app.batch.rows import BatchFileError, BatchInput
 from app.batch.runner import BatchRunner
 from app.eligibility.port import BulkAdvising
-from app.problems import AppError, Problem
+from app.eligibility.verdicts import offered_service
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -90,10 +90,7 @@ def _together(port: EligibilityPort) -> AbstractContextManager[None]:
 
 def find_service(port: EligibilityPort, code: str) -> Service:
     """The service's description from the backend's catalogue; UNKNOWN_SERVICE if absent."""
-    for service in port.services():
-        if service.code == code:
-            return service
-    raise AppError(Problem.UNKNOWN_SERVICE, f"the backend has no service '{code[:64]}'")
+    return offered_service(port.services(), code)
 
 
 def _check_paths(job: BatchJob) -> None:

@@ -7,16 +7,14 @@ Used by ``baliecheck check``; the desk workflow drives the same steps on its thr
 
 from __future__ import annotations
 
-import difflib
 import functools
 import threading
 import time
 from typing import TYPE_CHECKING
 
 from app.eligibility.port import AdviceQuery
-from app.eligibility.verdicts import check_verdict, plain_catalogue
-from app.logsafe import redact
-from app.problems import AppError, Problem
+from app.eligibility.verdicts import check_verdict, offered_service, plain_catalogue
+from app.problems import AppError
 from eid.errors import CardFault, EidError
 from eid.reader import EventKind
 
@@ -98,16 +96,7 @@ def backend_mode(eligibility: EligibilityPort) -> RunMode | None:
 def fetch_catalogue(eligibility: EligibilityPort, service: str) -> tuple[Service, ...]:
     """The backend's catalogue (plain text), which must offer ``service``; else AppError."""
     catalogue = plain_catalogue(eligibility.services())
-    codes = [known.code for known in catalogue]
-    if service not in codes:
-        asked = redact(service[:64])
-        close = difflib.get_close_matches(service, codes, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        offered = ", ".join(codes) or "none"
-        raise AppError(
-            Problem.UNKNOWN_SERVICE,
-            f"the backend has no service '{asked}' (it offers: {offered}){hint}",
-        )
+    offered_service(catalogue, service)
     return catalogue
 
 

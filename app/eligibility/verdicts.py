@@ -12,11 +12,13 @@ documents only; the desk, ``check`` and a batch run call it alike.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import unicodedata
 from typing import TYPE_CHECKING
 
 from app.eligibility.wire import LocalizedText, Outcome, Service
+from app.logsafe import redact
 from app.problems import AppError, Problem
 
 if TYPE_CHECKING:
@@ -112,6 +114,21 @@ def check_verdict(
         )
     _check_dates(advice, now())
     return advice.model_copy(update={"outcome": plain_outcome(outcome)})
+
+
+def offered_service(catalogue: Iterable[Service], code: str) -> Service:
+    """The catalogue's service ``code``; else UNKNOWN_SERVICE naming the services it offers
+    (and the closest, for a typing error). What was asked is masked like a log line."""
+    offered = {service.code: service for service in catalogue}
+    if code in offered:
+        return offered[code]
+    close = difflib.get_close_matches(code, list(offered), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    raise AppError(
+        Problem.UNKNOWN_SERVICE,
+        f"the backend has no service '{redact(code[:64])}' "
+        f"(it offers: {', '.join(offered) or 'none'}){hint}",
+    )
 
 
 def _service_in(catalogue: Iterable[Service] | None, code: str) -> Service:
