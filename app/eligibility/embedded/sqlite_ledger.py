@@ -6,7 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from app.eligibility.embedded.lists.database import add_columns, durable_transaction
+from app.eligibility.embedded.lists.database import (
+    add_columns,
+    durable_transaction,
+    write_transaction,
+)
 from app.eligibility.embedded.store import StoredOverride
 
 if TYPE_CHECKING:
@@ -59,13 +63,8 @@ def remember(conn: sqlite3.Connection, advice: IssuedAdvice) -> None:
 
 def remember_many(conn: sqlite3.Connection, advices: Iterable[IssuedAdvice]) -> None:
     """Several advices in one commit (a batch run's: nobody can refer to them before it ends)."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with write_transaction(conn):
         conn.executemany(_REMEMBER, map(_values, advices))
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def _values(advice: IssuedAdvice) -> tuple[object, ...]:

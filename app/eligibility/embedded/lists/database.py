@@ -78,20 +78,27 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 @contextmanager
+def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on any error); as durable as a commit here is."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+@contextmanager
 def durable_transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on any error), on disk when it returns.
+    """A write_transaction on disk when it returns.
 
     The commit syncs the write-ahead log, so what was committed before it is on disk too.
     """
     conn.execute("PRAGMA synchronous = FULL")
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(conn):
             yield
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
     finally:
         conn.execute("PRAGMA synchronous = NORMAL")
 
