@@ -275,7 +275,12 @@ def _shoot_override_dialog(shooter: Shooter) -> None:
     state = shooter.bridge.state
     assert state.advice is not None
     outcomes = shooter.desk.service(state.service).outcomes
-    dialog = OverrideDialog(shooter.window, outcomes=outcomes, advised=state.advice.outcome)
+    dialog = OverrideDialog(
+        shooter.window,
+        outcomes=outcomes,
+        advised=state.advice.outcome,
+        language=shooter.desk.config.desk.language,  # as the window opens it
+    )
     dialog.outcome_box.setCurrentIndex(0)
     dialog.reason_text.setPlainText("Attest")
     dialog.show()
